@@ -1,0 +1,123 @@
+package dev.rankforge.core.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Content-addressed artifact store on a local directory: {@code <root>/<kind>/<sha256><suffix>}.
+ * Writes go to a temporary file first and are published by an atomic rename, so a reader never sees a
+ * half-written artifact; storing the same bytes twice yields the same artifact.
+ */
+public final class LocalArtifactStore {
+    private final Path root;
+
+    public LocalArtifactStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create artifact root " + this.root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Something that writes an artifact's bytes. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Stores the bytes produced by {@code writer} under {@code kind} (a folder name such as {@code datasets}).
+     */
+    public StoredArtifact put(String kind, String suffix, Writer writer) throws IOException {
+        if (!kind.matches("[a-z][a-z0-9-]*") || !suffix.matches("(\\.[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("bad artifact kind or suffix: " + kind + ", " + suffix);
+        }
+        Path dir = Files.createDirectories(root.resolve(kind));
+        Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
+        try {
+            MessageDigest digest = sha256();
+            long size;
+            try (OutputStream file = Files.newOutputStream(tmp);
+                 CountingDigestStream out = new CountingDigestStream(file, digest)) {
+                writer.write(out);
+                out.flush();
+                size = out.count;
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            Path target = dir.resolve(sha + suffix);
+            if (!Files.exists(target)) {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                    // A concurrent writer published the same content first; theirs is identical.
+                }
+            }
+            return new StoredArtifact(target.toUri().toString(), sha, size);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Opens an artifact for reading. Only {@code file:} URIs under this store's root are accepted. */
+    public InputStream open(String uri) throws IOException {
+        return Files.newInputStream(resolve(uri));
+    }
+
+    /** Maps an artifact URI to its file, refusing anything outside the store's root. */
+    public Path resolve(String uri) {
+        URI parsed = URI.create(uri);
+        if (!"file".equals(parsed.getScheme())) {
+            throw new IllegalArgumentException("unsupported artifact URI scheme: " + uri);
+        }
+        Path path = Path.of(parsed).toAbsolutePath().normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("artifact URI outside the store: " + uri);
+        }
+        return path;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class CountingDigestStream extends DigestOutputStream {
+        private long count;
+
+        CountingDigestStream(OutputStream out, MessageDigest digest) {
+            super(out, digest);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            super.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            super.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.rankforge.core.metrics;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Streams per-user ranks into mean metrics keyed {@code ndcg@K}, {@code recall@K} and {@code mrr}.
+ */
+public final class MetricAccumulator {
+    private final int[] ks;
+    private final double[] ndcgSums;
+    private final double[] recallSums;
+    private double reciprocalRankSum;
+    private int users;
+
+    public MetricAccumulator(int... ks) {
+        if (ks.length == 0) {
+            throw new IllegalArgumentException("at least one cut-off is needed");
+        }
+        this.ks = ks.clone();
+        this.ndcgSums = new double[ks.length];
+        this.recallSums = new double[ks.length];
+    }
+
+    public void add(int rank) {
+        for (int i = 0; i < ks.length; i++) {
+            ndcgSums[i] += RankingMetrics.ndcg(rank, ks[i]);
+            recallSums[i] += RankingMetrics.recall(rank, ks[i]);
+        }
+        reciprocalRankSum += RankingMetrics.reciprocalRank(rank);
+        users++;
+    }
+
+    public int users() {
+        return users;
+    }
+
+    /** Means over the users added so far (all zero when none were). */
+    public Map<String, Double> result() {
+        Map<String, Double> out = new TreeMap<>();
+        double n = Math.max(users, 1);
+        for (int i = 0; i < ks.length; i++) {
+            out.put("ndcg@" + ks[i], ndcgSums[i] / n);
+            out.put("recall@" + ks[i], recallSums[i] / n);
+        }
+        out.put("mrr", reciprocalRankSum / n);
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.rankforge.core.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.rankforge.core.metrics.Scorer;
+import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.train.SequenceBatches;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A trained sequential recommender ready for inference: scores all items for histories, returns top-k lists,
+ * and writes itself as a {@link ModelArtifact}. Safe for concurrent use; every call scopes its arrays to its
+ * own sub-manager.
+ */
+public final class ScoringModel implements Scorer, AutoCloseable {
+    private static final int BATCH = 256;
+
+    private final ModelSpec spec;
+    private final Model model;
+
+    public ScoringModel(ModelSpec spec, Model model) {
+        this.spec = spec;
+        this.model = model;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** Scores for items {@code 0..numItems}; column 0 (padding) is always {@code -inf}. */
+    @Override
+    public float[][] score(int[][] histories) {
+        float[][] out = new float[histories.length][];
+        int width = spec.numItems() + 1;
+        for (int start = 0; start < histories.length; start += BATCH) {
+            int end = Math.min(histories.length, start + BATCH);
+            int[][] chunk = Arrays.copyOfRange(histories, start, end);
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                NDArray input = manager.create(SequenceBatches.leftPad(chunk, spec.maxLength()),
+                        new Shape(chunk.length, spec.maxLength()));
+                NDArray scores = model.getBlock()
+                        .forward(new ParameterStore(manager, false), new NDList(input), false)
+                        .singletonOrThrow();
+                float[] flat = scores.toFloatArray();
+                for (int i = 0; i < chunk.length; i++) {
+                    float[] row = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+                    row[0] = Float.NEGATIVE_INFINITY;
+                    out[start + i] = row;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@code k} highest-scored item ids for one history, best first.
+     *
+     * @param excludeHistory leave out items already in the history
+     */
+    public int[] topK(int[] history, int k, boolean excludeHistory) {
+        return topK(score(new int[][] {history})[0], history, k, excludeHistory);
+    }
+
+    /** Top-k selection over a score row (column 0 never returned). */
+    public static int[] topK(float[] scores, int[] history, int k, boolean excludeHistory) {
+        float[] row = scores.clone();
+        row[0] = Float.NEGATIVE_INFINITY;
+        if (excludeHistory) {
+            for (int item : history) {
+                if (item > 0 && item < row.length) {
+                    row[item] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        int candidates = 0;
+        for (int item = 1; item < row.length; item++) {
+            if (row[item] > Float.NEGATIVE_INFINITY) {
+                candidates++;
+            }
+        }
+        int n = Math.min(k, candidates);
+        int[] best = new int[n];
+        // Partial selection: k is small (<= 100) next to the item count.
+        for (int r = 0; r < n; r++) {
+            int arg = -1;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int item = 1; item < row.length; item++) {
+                if (row[item] > max) {
+                    max = row[item];
+                    arg = item;
+                }
+            }
+            best[r] = arg;
+            row[arg] = Float.NaN; // NaN compares false: never picked again
+        }
+        return best;
+    }
+
+    public void save(OutputStream out) throws IOException {
+        ModelArtifact.write(spec, model.getBlock(), out);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

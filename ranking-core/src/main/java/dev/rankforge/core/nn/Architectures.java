@@ -1,0 +1,35 @@
+package dev.rankforge.core.nn;
+
+import ai.djl.nn.Block;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Registry from architecture names (as used in requests and artifacts) to block factories. */
+public final class Architectures {
+    public static final String GRU4REC = "gru4rec";
+
+    private static final Map<String, Function<ModelSpec, Block>> FACTORIES = new TreeMap<>(Map.of(
+            GRU4REC, Gru4Rec::of));
+
+    private Architectures() {
+    }
+
+    public static Set<String> names() {
+        return FACTORIES.keySet();
+    }
+
+    public static boolean isKnown(String name) {
+        return name != null && FACTORIES.containsKey(name);
+    }
+
+    /** Builds an uninitialised block for {@code spec}. */
+    public static Block build(ModelSpec spec) {
+        Function<ModelSpec, Block> factory = FACTORIES.get(spec.architecture());
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown architecture '" + spec.architecture() + "', known: " + names());
+        }
+        return factory.apply(spec);
+    }
+}

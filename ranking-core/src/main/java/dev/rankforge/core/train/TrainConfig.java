@@ -1,0 +1,24 @@
+package dev.rankforge.core.train;
+
+/**
+ * Optimisation settings of {@link SequenceTrainer}.
+ *
+ * @param weightDecay     decoupled (AdamW) weight decay
+ * @param clipGradient    element-wise gradient clipping bound (0 disables it)
+ * @param patience        epochs without validation NDCG@10 improvement before stopping early
+ * @param validationUsers users scored for validation each epoch (0 = all)
+ * @param device          DJL device name, e.g. {@code cpu} or {@code gpu0}
+ */
+public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
+                          int patience, int validationUsers, long seed, String device) {
+
+    public static TrainConfig defaults() {
+        return new TrainConfig(20, 128, 1e-3f, 0.0f, 5.0f, 5, 2000, 42L, "cpu");
+    }
+
+    public TrainConfig {
+        if (epochs < 1 || batchSize < 1 || learningRate <= 0 || patience < 1) {
+            throw new IllegalArgumentException("epochs, batchSize, patience and learningRate must be positive");
+        }
+    }
+}
