@@ -1,0 +1,40 @@
+package dev.rankforge.data;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A stored, immutable dataset version: its preprocessed leave-one-out sequences live in the artifact store
+ * under {@link #artifactUri}, identified by {@link #sha256}.
+ */
+@Entity
+@Table(name = "dataset")
+public class Dataset extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public DatasetSource source;
+    /** The generator spec or preprocessing settings, as JSON. */
+    public String spec;
+    public int users;
+    public int items;
+    public long interactions;
+    @Column(name = "artifact_uri")
+    public String artifactUri;
+    public String sha256;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<Dataset> findBySha256(String sha256) {
+        return find("sha256", sha256).firstResultOptional();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.rankforge.data.messaging;
+
+import dev.rankforge.contracts.Topics;
+
+/** Channel names of data-service; each equals its Kafka topic. Tests use these too. */
+public final class Channels {
+    public static final String DATASET_EVENTS = Topics.DATASET_EVENTS;
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rankforge.data.rest;
+
+import dev.rankforge.core.data.SyntheticSpec;
+import dev.rankforge.data.Dataset;
+import dev.rankforge.data.config.DataServiceConfig;
+import dev.rankforge.data.ingest.MalformedInputException;
+import dev.rankforge.data.mapping.DatasetMapper;
+import dev.rankforge.data.service.DatasetService;
+import dev.rankforge.service.problem.InvalidRequestException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Dataset versions: create (synthetic or uploaded), list and inspect. */
+@Path("/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "datasets")
+@Blocking
+public class DatasetResource {
+    private final DatasetService service;
+    private final DatasetMapper mapper;
+    private final DataServiceConfig config;
+
+    public DatasetResource(DatasetService service, DatasetMapper mapper, DataServiceConfig config) {
+        this.service = service;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate a synthetic dataset (power-law popularity plus sequential signal)")
+    public Response createSynthetic(@Valid @NotNull SyntheticDatasetRequest request) throws IOException {
+        if (request.users() > config.maxSyntheticUsers()) {
+            throw new InvalidRequestException("users", "must be at most " + config.maxSyntheticUsers());
+        }
+        int meanLength = request.meanLength() == null ? 20 : request.meanLength();
+        if (meanLength > request.items() / 2) {
+            throw new InvalidRequestException("meanLength", "must be at most items/2 = " + request.items() / 2);
+        }
+        SyntheticSpec spec = new SyntheticSpec(request.users(), request.items(), meanLength,
+                request.zipfExponent() == null ? 1.0 : request.zipfExponent(),
+                request.sequentialStrength() == null ? 0.7 : request.sequentialStrength(),
+                request.seed() == null ? 42L : request.seed());
+        return created(service.createSynthetic(request.name(), spec));
+    }
+
+    @POST
+    @Path("/movielens")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Upload a MovieLens 1M/10M ratings.dat (streamed); builds leave-one-out sequences")
+    public Response uploadMovieLens(@QueryParam("name") @NotBlank @Size(max = 200) String name,
+                                    InputStream body) throws IOException {
+        try {
+            return created(service.createFromMovieLens(name, body));
+        } catch (MalformedInputException | IllegalArgumentException e) {
+            throw new InvalidRequestException("body", e.getMessage());
+        }
+    }
+
+    @GET
+    @Operation(summary = "List dataset versions, newest first")
+    public List<DatasetView> list() {
+        return Dataset.<Dataset>list("order by createdAt desc").stream().map(mapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One dataset version with its statistics")
+    public DatasetView get(@PathParam("id") UUID id) {
+        Dataset d = Dataset.findById(id);
+        if (d == null) {
+            throw new NotFoundException("dataset " + id + " does not exist");
+        }
+        return mapper.toView(d);
+    }
+
+    private Response created(DatasetService.Created result) {
+        DatasetView view = mapper.toView(result.dataset());
+        return result.isNew()
+                ? Response.created(URI.create("/datasets/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
+    }
+}

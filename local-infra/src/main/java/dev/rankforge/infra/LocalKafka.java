@@ -1,0 +1,76 @@
+package dev.rankforge.infra;
+
+import dev.rankforge.contracts.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft Kafka broker (combined broker + controller) running inside this JVM, with every
+ * Rankforge topic and its dead-letter topic created up front.
+ */
+public final class LocalKafka implements AutoCloseable {
+    private static final List<String> TOPICS = List.of(Topics.DATASET_EVENTS, Topics.TRAINING_REQUESTS,
+            Topics.TRAINING_EVENTS, Topics.ATTACK_REQUESTS, Topics.ATTACK_EVENTS, Topics.EVAL_REQUESTS,
+            Topics.EVAL_EVENTS);
+
+    private final KafkaClusterTestKit cluster;
+
+    private LocalKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static LocalKafka start() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build();
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "true")
+                .build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            LocalKafka kafka = new LocalKafka(cluster);
+            kafka.createTopics();
+            return kafka;
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    private void createTopics() throws Exception {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : TOPICS) {
+            topics.add(new NewTopic(topic, 1, (short) 1));
+            topics.add(new NewTopic(Topics.deadLetter(topic), 1, (short) 1));
+        }
+        try (Admin admin = Admin.create(properties)) {
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
