@@ -1,0 +1,66 @@
+package dev.rankforge.trainer.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.contracts.TrainingEvent;
+import dev.rankforge.trainer.RegisteredModel;
+import dev.rankforge.trainer.TrainingEpoch;
+import dev.rankforge.trainer.TrainingJob;
+import dev.rankforge.trainer.rest.ModelView;
+import dev.rankforge.trainer.rest.TrainingJobView;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Maps trainer entities to API views and events; entities never leave the service. */
+@ApplicationScoped
+public class TrainingMapper {
+    private final ObjectMapper json;
+
+    public TrainingMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public TrainingJobView toView(TrainingJob job, List<TrainingEpoch> epochs) {
+        return new TrainingJobView(job.id, job.status, job.datasetId, job.architecture, readTree(job.params),
+                job.epoch, job.epochs, job.loss, job.validationNdcg10, job.modelId, job.error, job.createdAt,
+                job.startedAt, job.finishedAt,
+                epochs.stream().map(e -> new TrainingJobView.Epoch(e.key.epoch(), e.loss, e.validationNdcg10,
+                        e.sequencesPerSecond)).toList());
+    }
+
+    public ModelView toView(RegisteredModel m) {
+        return new ModelView(m.id, m.jobId, m.datasetId, m.architecture, readTree(m.hyperparameters),
+                m.artifactUri, m.sha256, m.validationNdcg10, m.bestEpoch, m.createdAt);
+    }
+
+    /** An event carrying the job's current state (progress figures included while running). */
+    public TrainingEvent toEvent(TrainingJob job, Double sequencesPerSecond, RegisteredModel model) {
+        return new TrainingEvent(SchemaVersion.CURRENT, job.id, job.status,
+                job.epoch, job.epochs, job.loss, job.validationNdcg10, sequencesPerSecond,
+                model == null ? null : model.id, model == null ? null : model.artifactUri,
+                model == null ? null : model.sha256, job.status == JobStatus.FAILED ? job.error : null, Instant.now());
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String value) {
+        return read(value, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.rankforge.trainer.messaging;
+
+import dev.rankforge.contracts.DatasetReady;
+import dev.rankforge.trainer.KnownDataset;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import java.time.Instant;
+
+/** Keeps the local catalogue of dataset versions from {@code dataset-events} (idempotent on dataset id). */
+@ApplicationScoped
+public class DatasetEventConsumer {
+
+    @Incoming(Channels.DATASET_EVENTS)
+    @Blocking
+    @Transactional
+    public void onDatasetReady(DatasetReady event) {
+        if (KnownDataset.findById(event.datasetId()) != null) {
+            return;
+        }
+        KnownDataset d = new KnownDataset();
+        d.id = event.datasetId();
+        d.name = event.name();
+        d.artifactUri = event.artifactUri();
+        d.sha256 = event.sha256();
+        d.users = event.users();
+        d.items = event.items();
+        d.receivedAt = Instant.now();
+        d.persist();
+    }
+}

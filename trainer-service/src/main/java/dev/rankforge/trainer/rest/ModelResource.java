@@ -1,0 +1,115 @@
+package dev.rankforge.trainer.rest;
+
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.service.problem.InvalidRequestException;
+import dev.rankforge.trainer.RegisteredModel;
+import dev.rankforge.trainer.config.TrainerConfig;
+import dev.rankforge.trainer.mapping.TrainingMapper;
+import dev.rankforge.trainer.service.ModelCache;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The model registry and each model's black-box recommendation API (ranked ids only, no scores). */
+@Path("/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models")
+@Blocking
+public class ModelResource {
+    private static final int DEFAULT_K = 10;
+
+    private final ModelCache models;
+    private final TrainingMapper mapper;
+    private final TrainerConfig config;
+
+    public ModelResource(ModelCache models, TrainingMapper mapper, TrainerConfig config) {
+        this.models = models;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "List registered models, newest first")
+    public List<ModelView> list() {
+        return RegisteredModel.<RegisteredModel>list("order by createdAt desc").stream().map(mapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One registered model with lineage, hyperparameters and artifact")
+    public ModelView get(@PathParam("id") UUID id) {
+        RegisteredModel model = RegisteredModel.findById(id);
+        if (model == null) {
+            throw new NotFoundException("model " + id + " does not exist");
+        }
+        return mapper.toView(model);
+    }
+
+    @POST
+    @Path("/{id}/recommend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Black box: top-k item ids for one history (items in the history excluded)")
+    public RankedItems recommend(@PathParam("id") UUID id, @Valid @NotNull RecommendRequest request) {
+        ScoringModel model = models.get(id);
+        int[] history = checkedHistory(request.sequence(), model, "sequence");
+        int[] top = model.topK(history, k(request.k()), true);
+        return new RankedItems(id, Arrays.stream(top).boxed().toList());
+    }
+
+    @POST
+    @Path("/{id}/recommend/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Black box: top-k item ids for each of several histories")
+    public Recommendations recommendBatch(@PathParam("id") UUID id, @Valid @NotNull BatchRecommendRequest request) {
+        if (request.sequences().size() > config.maxBatch()) {
+            throw new InvalidRequestException("sequences", "at most " + config.maxBatch() + " per call");
+        }
+        ScoringModel model = models.get(id);
+        int k = k(request.k());
+        int[][] histories = new int[request.sequences().size()][];
+        for (int i = 0; i < histories.length; i++) {
+            histories[i] = checkedHistory(request.sequences().get(i), model, "sequences[" + i + "]");
+        }
+        float[][] scores = model.score(histories);
+        List<List<Integer>> out = new ArrayList<>(histories.length);
+        for (int i = 0; i < histories.length; i++) {
+            out.add(Arrays.stream(ScoringModel.topK(scores[i], histories[i], k, true)).boxed().toList());
+        }
+        return new Recommendations(id, out);
+    }
+
+    private int k(Integer requested) {
+        int k = requested == null ? DEFAULT_K : requested;
+        if (k > config.maxK()) {
+            throw new InvalidRequestException("k", "must be at most " + config.maxK());
+        }
+        return k;
+    }
+
+    private static int[] checkedHistory(List<Integer> items, ScoringModel model, String field) {
+        int numItems = model.spec().numItems();
+        int[] history = new int[items.size()];
+        for (int i = 0; i < history.length; i++) {
+            int item = items.get(i);
+            if (item < 1 || item > numItems) {
+                throw new InvalidRequestException(field + "[" + i + "]", "item id must be between 1 and " + numItems);
+            }
+            history[i] = item;
+        }
+        return history;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rankforge.trainer.rest;
+
+import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.trainer.TrainingEpoch;
+import dev.rankforge.trainer.TrainingJob;
+import dev.rankforge.trainer.mapping.TrainingMapper;
+import dev.rankforge.trainer.service.TrainingJobService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Training jobs: submit, follow (status, per-epoch loss and validation NDCG@10) and cancel. */
+@Path("/training-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "training-jobs")
+@Blocking
+public class TrainingJobResource {
+    private final TrainingJobService jobs;
+    private final TrainingMapper mapper;
+
+    public TrainingJobResource(TrainingJobService jobs, TrainingMapper mapper) {
+        this.jobs = jobs;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a training job (202); repeating a jobId returns the existing job (200)")
+    public Response submit(@Valid @NotNull TrainingJobRequest request) {
+        UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
+        TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
+                request.datasetId(), request.datasetUri(), request.architecture(), request.params()));
+        TrainingJobView view = mapper.toView(accepted.job(), List.of());
+        return accepted.isNew()
+                ? Response.accepted(view).location(URI.create("/training-jobs/" + jobId)).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List training jobs, newest first")
+    public List<TrainingJobView> list() {
+        return TrainingJob.<TrainingJob>list("order by createdAt desc").stream()
+                .map(j -> mapper.toView(j, List.of())).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One training job with its epoch history")
+    public TrainingJobView get(@PathParam("id") UUID id) {
+        TrainingJob job = TrainingJob.findById(id);
+        if (job == null) {
+            throw new NotFoundException("training job " + id + " does not exist");
+        }
+        return mapper.toView(job, TrainingEpoch.ofJob(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running job")
+    public TrainingJobView cancel(@PathParam("id") UUID id) {
+        TrainingJob job = jobs.cancel(id);
+        if (job == null) {
+            throw new NotFoundException("training job " + id + " does not exist");
+        }
+        return mapper.toView(job, List.of());
+    }
+}

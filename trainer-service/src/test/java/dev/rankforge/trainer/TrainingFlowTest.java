@@ -1,0 +1,131 @@
+package dev.rankforge.trainer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.rankforge.contracts.DatasetReady;
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.contracts.TrainingEvent;
+import dev.rankforge.contracts.TrainingParams;
+import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.data.SequenceFile;
+import dev.rankforge.core.data.SyntheticGenerator;
+import dev.rankforge.core.data.SyntheticSpec;
+import dev.rankforge.infra.PostgresTestResource;
+import dev.rankforge.trainer.messaging.Channels;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class TrainingFlowTest {
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    LocalArtifactStore artifacts;
+
+    @Test
+    void requestFromKafkaTrainsRegistersAndServesAModel() throws Exception {
+        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(200, 60, 10, 1.0, 0.8, 9));
+        StoredArtifact artifact = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+        UUID datasetId = UUID.randomUUID();
+        connector.source(Channels.DATASET_EVENTS).send(new DatasetReady(SchemaVersion.CURRENT, datasetId, "tiny",
+                artifact.uri(), artifact.sha256(), data.numUsers(), data.numItems(), data.numInteractions(),
+                Instant.now()));
+        InMemorySink<TrainingEvent> events = connector.sink(Channels.TRAINING_EVENTS);
+        events.clear();
+
+        UUID jobId = UUID.randomUUID();
+        TrainingRequest request = new TrainingRequest(SchemaVersion.CURRENT, jobId, datasetId, null, "gru4rec",
+                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L));
+        connector.source(Channels.TRAINING_REQUESTS).send(request);
+        connector.source(Channels.TRAINING_REQUESTS).send(request); // redelivery
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> events.received().stream()
+                .anyMatch(m -> m.getPayload().status().isTerminal()));
+        List<TrainingEvent> received = events.received().stream().map(m -> m.getPayload()).toList();
+        TrainingEvent last = received.get(received.size() - 1);
+        assertThat(last.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(last.modelUri()).startsWith("file:");
+        assertThat(received).filteredOn(e -> e.epoch() != null && e.epoch() > 0 && e.status() == JobStatus.RUNNING)
+                .hasSize(2);
+
+        given().when().get("/training-jobs/" + jobId).then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("history", hasSize(2));
+        given().when().get("/training-jobs").then().statusCode(200)
+                .body("findAll { it.id == '" + jobId + "' }", hasSize(1));
+        String modelId = last.modelId().toString();
+        given().when().get("/models/" + modelId).then().statusCode(200)
+                .body("jobId", equalTo(jobId.toString()))
+                .body("sha256", equalTo(last.modelSha256()));
+
+        List<Integer> history = List.of(data.sequence(0)[0], data.sequence(0)[1], data.sequence(0)[2]);
+        List<Integer> top = given().contentType("application/json")
+                .body(new java.util.HashMap<>(java.util.Map.of("sequence", history, "k", 10)))
+                .when().post("/models/" + modelId + "/recommend")
+                .then().statusCode(200).extract().jsonPath().getList("items", Integer.class);
+        assertThat(top).hasSize(10).doesNotContainAnyElementsOf(history).doesNotHaveDuplicates();
+
+        given().contentType("application/json").body("{\"sequences\": [[1, 2], [3]], \"k\": 5}")
+                .when().post("/models/" + modelId + "/recommend/batch")
+                .then().statusCode(200).body("items", hasSize(2)).body("items[1]", hasSize(5));
+
+        given().contentType("application/json").body("{\"sequence\": [1, 99999]}")
+                .when().post("/models/" + modelId + "/recommend")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("sequence[1]"));
+        given().contentType("application/json").body("{\"sequence\": []}")
+                .when().post("/models/" + modelId + "/recommend")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"sequence\": [1], \"k\": 500}")
+                .when().post("/models/" + modelId + "/recommend")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("k"));
+        given().contentType("application/json").body("{\"sequence\": [1]}")
+                .when().post("/models/" + UUID.randomUUID() + "/recommend")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedTrainingRequestsAreRefused() {
+        given().contentType("application/json")
+                .body("{\"datasetId\": \"" + UUID.randomUUID() + "\", \"architecture\": \"transformer-xl\"}")
+                .when().post("/training-jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("architecture"));
+        given().contentType("application/json")
+                .body("{\"datasetId\": \"" + UUID.randomUUID() + "\", \"architecture\": \"gru4rec\"}")
+                .when().post("/training-jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("datasetId"));
+        given().contentType("application/json")
+                .body("{\"datasetId\": \"" + UUID.randomUUID() + "\", \"architecture\": \"gru4rec\", "
+                        + "\"params\": {\"epochs\": 0}}")
+                .when().post("/training-jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("params.epochs"));
+        given().contentType("application/json").body("{\"architecture\": 7, \"datasetId\": \"not-a-uuid\"}")
+                .when().post("/training-jobs")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
