@@ -9,6 +9,7 @@ import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.service.WorkerPool;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingEpoch;
 import dev.rankforge.trainer.TrainingJob;
@@ -24,10 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +40,7 @@ public class TrainingWorker {
     private final TrainingMapper mapper;
     private final TrainingEventPublisher events;
     private final TrainerConfig config;
-    private final ExecutorService pool;
+    private final WorkerPool pool;
     private final Map<UUID, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
 
     public TrainingWorker(LocalArtifactStore artifacts, TrainingMapper mapper, TrainingEventPublisher events,
@@ -51,9 +49,7 @@ public class TrainingWorker {
         this.mapper = mapper;
         this.events = events;
         this.config = config;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(config.workers(),
-                r -> new Thread(r, "training-worker-" + threads.incrementAndGet()));
+        this.pool = new WorkerPool("training-worker", config.workers());
     }
 
     public void submit(UUID jobId) {
@@ -67,7 +63,7 @@ public class TrainingWorker {
 
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        pool.close();
     }
 
     void run(UUID jobId) {

@@ -1,0 +1,70 @@
+package dev.rankforge.attack.rest;
+
+import dev.rankforge.attack.AttackJob;
+import dev.rankforge.attack.mapping.AttackMapper;
+import dev.rankforge.attack.service.AttackJobService;
+import dev.rankforge.contracts.AttackRequest;
+import dev.rankforge.contracts.SchemaVersion;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Attack jobs: submit a profile-pollution attack and read its outcome. */
+@Path("/attack-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "attack-jobs")
+@Blocking
+public class AttackJobResource {
+    private final AttackJobService jobs;
+    private final AttackMapper mapper;
+
+    public AttackJobResource(AttackJobService jobs, AttackMapper mapper) {
+        this.jobs = jobs;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a profile-pollution attack (202); repeating a jobId returns the existing job")
+    public Response submit(@Valid @NotNull AttackJobRequest r) {
+        UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
+        AttackJobService.Accepted accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId,
+                r.victimModelId(), r.datasetId(), r.datasetUri(), r.targetItem(), r.injectedItems(), r.maxUsers(),
+                r.k(), r.seed()));
+        AttackJobView view = mapper.toView(accepted.job());
+        return accepted.isNew()
+                ? Response.accepted(view).location(URI.create("/attack-jobs/" + jobId)).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List attack jobs, newest first")
+    public List<AttackJobView> list() {
+        return AttackJob.<AttackJob>list("order by createdAt desc").stream().map(mapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One attack job with its before/after figures")
+    public AttackJobView get(@PathParam("id") UUID id) {
+        AttackJob job = AttackJob.findById(id);
+        if (job == null) {
+            throw new NotFoundException("attack job " + id + " does not exist");
+        }
+        return mapper.toView(job);
+    }
+}
