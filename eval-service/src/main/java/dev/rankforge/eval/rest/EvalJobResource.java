@@ -1,0 +1,69 @@
+package dev.rankforge.eval.rest;
+
+import dev.rankforge.contracts.EvalRequest;
+import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.eval.EvalJob;
+import dev.rankforge.eval.mapping.EvalMapper;
+import dev.rankforge.eval.service.EvalJobService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Evaluation jobs: full-ranking metrics of a model and of the popularity baseline. */
+@Path("/eval-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "eval-jobs")
+@Blocking
+public class EvalJobResource {
+    private final EvalJobService jobs;
+    private final EvalMapper mapper;
+
+    public EvalJobResource(EvalJobService jobs, EvalMapper mapper) {
+        this.jobs = jobs;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue an evaluation (202); repeating a jobId returns the existing job")
+    public Response submit(@Valid @NotNull EvalJobRequest r) {
+        UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
+        EvalJobService.Accepted accepted = jobs.submit(new EvalRequest(SchemaVersion.CURRENT, jobId, r.modelId(),
+                r.modelUri(), r.datasetId(), r.datasetUri()));
+        EvalJobView view = mapper.toView(accepted.job());
+        return accepted.isNew()
+                ? Response.accepted(view).location(URI.create("/eval-jobs/" + jobId)).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List evaluation jobs, newest first")
+    public List<EvalJobView> list() {
+        return EvalJob.<EvalJob>list("order by createdAt desc").stream().map(mapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One evaluation job with its metrics")
+    public EvalJobView get(@PathParam("id") UUID id) {
+        EvalJob job = EvalJob.findById(id);
+        if (job == null) {
+            throw new NotFoundException("eval job " + id + " does not exist");
+        }
+        return mapper.toView(job);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.rankforge.eval.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.contracts.EvalEvent;
+import dev.rankforge.contracts.EvalRequest;
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.data.SequenceFile;
+import dev.rankforge.core.metrics.FullRankingEvaluator;
+import dev.rankforge.core.metrics.PopularityScorer;
+import dev.rankforge.core.metrics.Split;
+import dev.rankforge.core.model.ModelArtifact;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.eval.EvalJob;
+import dev.rankforge.eval.config.EvalConfig;
+import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.service.WorkerPool;
+import dev.rankforge.service.problem.InvalidRequestException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Evaluation jobs: accepted idempotently on the job id, run on a bounded worker pool. A job ranks every
+ * test item against all items the user has not seen (full-ranking protocol) for the model and for the
+ * popularity baseline, and publishes both on {@code eval-events}.
+ */
+@ApplicationScoped
+public class EvalJobService {
+    private static final Logger LOG = Logger.getLogger(EvalJobService.class);
+
+    private final LocalArtifactStore artifacts;
+    private final Publisher publisher;
+    private final EvalConfig config;
+    private final ObjectMapper json;
+    private final WorkerPool pool;
+
+    public EvalJobService(LocalArtifactStore artifacts, Publisher publisher, EvalConfig config, ObjectMapper json) {
+        this.artifacts = artifacts;
+        this.publisher = publisher;
+        this.config = config;
+        this.json = json;
+        this.pool = new WorkerPool("eval-worker", config.workers());
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.close();
+    }
+
+    /** The accepted job and whether this call created it. */
+    public record Accepted(EvalJob job, boolean isNew) {
+    }
+
+    public Accepted submit(EvalRequest r) {
+        require(r.jobId() != null, "jobId");
+        require(r.modelId() != null, "modelId");
+        require(r.modelUri() != null && !r.modelUri().isBlank(), "modelUri");
+        require(r.datasetId() != null, "datasetId");
+        require(r.datasetUri() != null && !r.datasetUri().isBlank(), "datasetUri");
+        Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
+            EvalJob existing = EvalJob.findById(r.jobId());
+            if (existing != null) {
+                return new Accepted(existing, false);
+            }
+            EvalJob job = new EvalJob();
+            job.id = r.jobId();
+            job.modelId = r.modelId();
+            job.modelUri = r.modelUri();
+            job.datasetId = r.datasetId();
+            job.datasetUri = r.datasetUri();
+            job.status = JobStatus.QUEUED;
+            job.protocol = FullRankingEvaluator.PROTOCOL;
+            job.createdAt = Instant.now();
+            job.persist();
+            return new Accepted(job, true);
+        });
+        if (accepted.isNew()) {
+            pool.submit(() -> run(r.jobId()));
+        }
+        return accepted;
+    }
+
+    void recover(@Observes StartupEvent event) {
+        // Evaluation is cheap and side-effect free: interrupted jobs simply run again.
+        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> {
+            List<EvalJob> running = EvalJob.inStatus(JobStatus.RUNNING);
+            running.forEach(j -> j.status = JobStatus.QUEUED);
+            return EvalJob.inStatus(JobStatus.QUEUED).stream().map(j -> j.id).toList();
+        });
+        pending.forEach(id -> pool.submit(() -> run(id)));
+    }
+
+    void run(UUID jobId) {
+        EvalJob job = QuarkusTransaction.requiringNew().call(() -> {
+            EvalJob j = EvalJob.findById(jobId);
+            if (j == null || j.status != JobStatus.QUEUED) {
+                return null;
+            }
+            j.status = JobStatus.RUNNING;
+            j.startedAt = Instant.now();
+            return j;
+        });
+        if (job == null) {
+            return;
+        }
+        try {
+            SequenceDataset data;
+            try (InputStream in = artifacts.open(job.datasetUri)) {
+                data = SequenceFile.read(in);
+            }
+            int[] ks = config.ks().stream().mapToInt(Integer::intValue).toArray();
+            Map<String, Double> model;
+            try (InputStream in = artifacts.open(job.modelUri); ScoringModel scoring = ModelArtifact.read(in)) {
+                if (scoring.spec().numItems() != data.numItems()) {
+                    throw new IllegalArgumentException("model has " + scoring.spec().numItems()
+                            + " items but the dataset has " + data.numItems());
+                }
+                model = FullRankingEvaluator.evaluate(data, scoring, Split.TEST, config.maxUsers(), ks);
+            }
+            Map<String, Double> popularity = FullRankingEvaluator.evaluate(data, new PopularityScorer(data),
+                    Split.TEST, config.maxUsers(), ks);
+            int users = config.maxUsers() <= 0 ? data.numUsers() : Math.min(config.maxUsers(), data.numUsers());
+            EvalJob done = finish(jobId, JobStatus.SUCCEEDED, null, users, model, popularity);
+            LOG.infof("eval job %s succeeded: model %s ndcg@10 %.4f recall@10 %.4f; popularity ndcg@10 %.4f (%s, %d users)",
+                    jobId, job.modelId, model.get("ndcg@10"), model.get("recall@10"), popularity.get("ndcg@10"),
+                    FullRankingEvaluator.PROTOCOL, users);
+            publisher.send(toEvent(done, model, popularity));
+        } catch (Exception e) {
+            LOG.errorf(e, "eval job %s failed", jobId);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            publisher.send(toEvent(finish(jobId, JobStatus.FAILED, reason, null, null, null), null, null));
+        }
+    }
+
+    private EvalJob finish(UUID jobId, JobStatus status, String error, Integer users, Map<String, Double> model,
+                           Map<String, Double> popularity) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EvalJob j = EvalJob.findById(jobId);
+            j.status = status;
+            j.error = error;
+            j.usersEvaluated = users;
+            j.modelMetrics = model == null ? null : write(model);
+            j.popularityMetrics = popularity == null ? null : write(popularity);
+            j.finishedAt = Instant.now();
+            return j;
+        });
+    }
+
+    private static EvalEvent toEvent(EvalJob j, Map<String, Double> model, Map<String, Double> popularity) {
+        return new EvalEvent(SchemaVersion.CURRENT, j.id, j.modelId, j.status, j.protocol, j.usersEvaluated, model,
+                popularity, j.error, Instant.now());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void require(boolean ok, String field) {
+        if (!ok) {
+            throw new InvalidRequestException(field, "is required");
+        }
+    }
+}
