@@ -1,0 +1,119 @@
+package dev.rankforge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rankforge demo}: starts the whole suite locally, runs one experiment (dataset → train → evaluate →
+ * attack), prints the results table and stops everything. Exit code 0 when the experiment succeeded.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline on this machine: embedded PostgreSQL, a local Kafka broker, "
+                + "the four services, one experiment, a results table.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--ratings", paramLabel = "FILE",
+            description = "A MovieLens ratings.dat to use instead of a synthetic dataset.")
+    Path ratings;
+
+    @Option(names = "--users", defaultValue = "2000", description = "Synthetic users (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--items", defaultValue = "400", description = "Synthetic items (default: ${DEFAULT-VALUE}).")
+    int items;
+
+    @Option(names = "--epochs", defaultValue = "25", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--base-port", defaultValue = "8081",
+            description = "First of four consecutive service ports (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Native compute threads per service; keep at most the free cores (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--runs-dir", defaultValue = "runs",
+            description = "Where each run's folder (logs, database, artifacts) is made (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--home", defaultValue = "${sys:rankforge.home:-.}",
+            description = "Repository root holding the built services (default: ${DEFAULT-VALUE}).")
+    Path home;
+
+    @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up after this long.")
+    int timeoutMinutes;
+
+    @Override
+    public Integer call() throws Exception {
+        if (ratings != null && !Files.isReadable(ratings)) {
+            System.err.println("cannot read " + ratings);
+            return 2;
+        }
+        Path runDir = runsDir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                .toAbsolutePath();
+        Files.createDirectories(runDir);
+        // Kafka's broker logs through SLF4J: keep them in the run folder, not on the console.
+        System.setProperty("org.slf4j.simpleLogger.logFile", runDir.resolve("kafka.log").toString());
+        System.out.println("Rankforge demo: run folder " + runDir);
+        LocalStack stack = LocalStack.start(home.toAbsolutePath().normalize(), runDir, ServicePorts.from(basePort),
+                threads, s -> System.out.println("  " + s + " ..."));
+        Thread stopOnSignal = new Thread(() -> {
+            System.out.println("\nstopping services ...");
+            stack.close();
+        }, "rankforge-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try (stack) {
+            System.out.println("  services ready: data " + stack.url("data-service") + ", trainer "
+                    + stack.url("trainer-service") + ", attack " + stack.url("attack-service") + ", eval "
+                    + stack.url("eval-service"));
+            RankforgeClient client = new RankforgeClient();
+            Map<String, Object> plan = plan(client, stack);
+            JsonNode result = new ExperimentRunner(client, stack.url("eval-service"))
+                    .run(plan, Duration.ofMinutes(timeoutMinutes), line -> System.out.println("  " + line));
+            System.out.println(ResultsTable.render(result));
+            System.out.println("Logs: " + runDir);
+            return "SUCCEEDED".equals(result.path("status").asText()) ? 0 : 1;
+        } finally {
+            System.out.println("stopping services ...");
+            stack.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // Ctrl-C: the hook is running
+            }
+        }
+    }
+
+    private Map<String, Object> plan(RankforgeClient client, LocalStack stack) throws Exception {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        if (ratings != null) {
+            System.out.println("  uploading " + ratings + " ...");
+            JsonNode stored = client.uploadRatings(stack.url("data-service"), ratings, ratings.getFileName().toString());
+            System.out.printf("  dataset %s: %d users, %d items, %d interactions%n", stored.path("id").asText(),
+                    stored.path("users").asInt(), stored.path("items").asInt(), stored.path("interactions").asLong());
+            dataset.put("existing", Map.of("id", stored.path("id").asText(),
+                    "artifactUri", stored.path("artifactUri").asText()));
+            plan.put("name", "demo-" + ratings.getFileName());
+        } else {
+            dataset.put("synthetic", Map.of("users", users, "items", items, "meanLength", 20, "seed", 42));
+            plan.put("name", "demo-synthetic");
+        }
+        plan.put("dataset", dataset);
+        plan.put("training", Map.of("architecture", "gru4rec", "params", Map.of(
+                "epochs", epochs, "embeddingSize", 64, "hiddenSize", 64, "batchSize", 128,
+                "learningRate", 0.005, "maxLength", ratings != null ? 200 : 30, "seed", 1)));
+        plan.put("attack", Map.of("injectedItems", 3, "maxUsers", 500, "k", 10, "seed", 7));
+        return plan;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.rankforge.local;
+
+import dev.rankforge.infra.LocalKafka;
+import dev.rankforge.infra.LocalPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The whole suite on one machine: an embedded PostgreSQL with one database per service, an in-process Kafka
+ * broker, and the four services as separate processes sharing a local artifact directory. Closing stops
+ * everything; closing twice is harmless (a shutdown hook and the normal path may both do it).
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final LocalPostgres postgres;
+    private final LocalKafka kafka;
+    private final Map<String, ServiceProcess> services;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalStack(LocalPostgres postgres, LocalKafka kafka, Map<String, ServiceProcess> services) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.services = services;
+    }
+
+    /**
+     * @param home    the repository root (where each service's {@code target/quarkus-app} lives)
+     * @param runDir  receives the service logs, the database files and the artifact store
+     * @param threads native (DJL/OpenMP) threads per service
+     */
+    public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status)
+            throws Exception {
+        Files.createDirectories(runDir);
+        LocalPostgres postgres = null;
+        LocalKafka kafka = null;
+        Map<String, ServiceProcess> services = new HashMap<>();
+        try {
+            status.accept("starting PostgreSQL");
+            postgres = LocalPostgres.start(runDir.resolve("postgres"))
+                    .createDatabases("rankforge_data", "rankforge_trainer", "rankforge_attack", "rankforge_eval");
+            status.accept("starting Kafka");
+            kafka = LocalKafka.start();
+            Map<String, String> common = new HashMap<>();
+            common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            common.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
+            common.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+            common.put("RANKFORGE_ARTIFACTS_ROOT", runDir.resolve("artifacts").toString());
+            common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            common.put("QUARKUS_REST_CLIENT_VICTIM_URL", "http://localhost:" + ports.trainer());
+            common.put("QUARKUS_REST_CLIENT_DATA_SERVICE_URL", "http://localhost:" + ports.data());
+            common.put("OPT_OUT_TRACKING", "true");
+            common.put("DJL_OFFLINE", "true");
+            common.put("OMP_NUM_THREADS", String.valueOf(threads));
+            status.accept("starting services");
+            List<String> djl = List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
+                    "-Dai.djl.pytorch.num_interop_threads=1");
+            services.put("data-service", launch(home, runDir, "data-service", ports.data(), "rankforge_data",
+                    postgres, common, List.of("-Xmx1g")));
+            services.put("trainer-service", launch(home, runDir, "trainer-service", ports.trainer(),
+                    "rankforge_trainer", postgres, common, concat("-Xmx2g", djl)));
+            services.put("attack-service", launch(home, runDir, "attack-service", ports.attack(),
+                    "rankforge_attack", postgres, common, List.of("-Xmx512m")));
+            services.put("eval-service", launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
+                    postgres, common, concat("-Xmx1g", djl)));
+            for (ServiceProcess service : services.values()) {
+                service.awaitReady(READY_TIMEOUT);
+            }
+            return new LocalStack(postgres, kafka, services);
+        } catch (Exception | Error e) {
+            new LocalStack(postgres, kafka, services).close();
+            throw e;
+        }
+    }
+
+    public String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            Thread t = new Thread(() -> service.stop(STOP_GRACE), "stop-" + service.name());
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } catch (Exception e) {
+            System.err.println("Kafka did not stop cleanly: " + e);
+        }
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (Exception e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+
+    private static ServiceProcess launch(Path home, Path runDir, String name, int port, String database,
+                                         LocalPostgres postgres, Map<String, String> common, List<String> jvmArgs)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(name, jar, port, jvmArgs, env, runDir.resolve(name + ".log"));
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return Collections.unmodifiableList(out);
+    }
+}
