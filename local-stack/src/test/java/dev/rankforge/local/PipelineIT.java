@@ -1,0 +1,108 @@
+package dev.rankforge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thin path across all four services as separate processes, over a real Kafka broker and a real
+ * PostgreSQL: dataset → train → evaluate → attack, plus each service's operational endpoints and error shape.
+ */
+class PipelineIT {
+    private static LocalStack stack;
+    private static final RankforgeClient CLIENT = new RankforgeClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Path.of(System.getProperty("rankforge.home", "..")).toAbsolutePath().normalize();
+        stack = LocalStack.start(home, Path.of("target/it-run").toAbsolutePath(), ServicePorts.free(), 2, s -> { });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void experimentTrainsAVictimThatBeatsPopularityAndPollutionPromotesTheTarget() throws Exception {
+        Map<String, Object> plan = Map.of(
+                "name", "pipeline-it",
+                "dataset", Map.of("synthetic", Map.of("users", 800, "items", 200, "meanLength", 15, "seed", 3)),
+                "training", Map.of("architecture", "gru4rec", "params", Map.of("epochs", 15, "embeddingSize", 32,
+                        "hiddenSize", 32, "learningRate", 0.005, "maxLength", 20, "batchSize", 64)),
+                "attack", Map.of("maxUsers", 200, "injectedItems", 3));
+        JsonNode experiment = new ExperimentRunner(CLIENT, stack.url("eval-service"))
+                .run(plan, Duration.ofMinutes(10), line -> { });
+
+        assertThat(experiment.path("status").asText()).as(experiment.toString()).isEqualTo("SUCCEEDED");
+        JsonNode evaluation = experiment.path("results").path("evaluation");
+        assertThat(evaluation.path("protocol").asText()).isEqualTo("full-ranking");
+        assertThat(evaluation.path("model").path("ndcg@10").asDouble())
+                .isGreaterThan(evaluation.path("popularity").path("ndcg@10").asDouble());
+        JsonNode attack = experiment.path("results").path("attack");
+        assertThat(attack.path("hitRateAfter").asDouble()).isGreaterThan(attack.path("hitRateBefore").asDouble());
+        assertThat(attack.path("queries").asLong()).isEqualTo(400);
+
+        // The trained model is registered and answers as a black box.
+        String modelId = experiment.path("modelId").asText();
+        JsonNode model = CLIENT.get(stack.url("trainer-service") + "/models/" + modelId);
+        assertThat(model.path("sha256").asText()).hasSize(64);
+        JsonNode answer = CLIENT.postJson(stack.url("trainer-service") + "/models/" + modelId + "/recommend",
+                Map.of("sequence", java.util.List.of(1, 2, 3), "k", 5));
+        assertThat(answer.path("items")).hasSize(5);
+        ResultsTable.render(experiment);
+    }
+
+    @Test
+    void everyServiceIsHealthyDocumentedMeasuredAndRefusesMalformedRequests() throws Exception {
+        for (ServiceProcess service : stack.services()) {
+            String base = service.baseUrl();
+            assertThat(status(base + "/q/health/live")).as(service.name()).isEqualTo(200);
+            assertThat(status(base + "/q/health/ready")).as(service.name()).isEqualTo(200);
+            assertThat(status(base + "/q/openapi")).as(service.name()).isEqualTo(200);
+            assertThat(body(base + "/q/metrics")).as(service.name()).contains("jvm_memory_used_bytes");
+        }
+        Map<String, String> postEndpoints = Map.of(
+                "data-service", "/datasets",
+                "trainer-service", "/training-jobs",
+                "attack-service", "/attack-jobs",
+                "eval-service", "/experiments");
+        for (Map.Entry<String, String> e : postEndpoints.entrySet()) {
+            String url = stack.url(e.getKey()) + e.getValue();
+            assertThatThrownBy(() -> CLIENT.postJson(url, "{\"name\": 42, \"users\": \"x\"")).as(url)
+                    .isInstanceOfSatisfying(RankforgeClient.ApiException.class, ex -> {
+                        assertThat(ex.status()).isEqualTo(400);
+                        assertThat(ex.body().path("status").asInt()).isEqualTo(400);
+                        assertThat(ex.body().path("title").asText()).isNotBlank();
+                    });
+            assertThatThrownBy(() -> CLIENT.postJson(url, "{}")).as(url)
+                    .isInstanceOfSatisfying(RankforgeClient.ApiException.class, ex -> {
+                        assertThat(ex.status()).isEqualTo(400);
+                        assertThat(ex.body().path("errors").size()).isPositive();
+                    });
+        }
+    }
+
+    private static int status(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static String body(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
