@@ -6,7 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
 
 /**
- * Full-softmax cross-entropy over all items at every non-padding position.
+ * Full-softmax cross-entropy over all items at every non-padding position: {@link SoftmaxCrossEntropy}
+ * with one-hot labels, specialised to sequence outputs so no one-hot {@code [batch, length, items]} tensor
+ * is ever built. It is the training objective DJL's trainer calls.
  *
  * <p>Labels: target item ids {@code [batch, length]} with 0 at padding positions (ignored).
  * Predictions: scores {@code [batch, length, numItems + 1]}; column 0 (padding) is masked out before the

@@ -1,0 +1,26 @@
+package dev.rankforge.core.loss;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Bayesian personalised ranking: every positive (label &gt; 0) should outscore every negative (label 0);
+ * loss = mean over (positive, negative) pairs of {@code -log sigmoid(s_pos - s_neg)}.
+ */
+public final class Bpr implements RankingLoss {
+    public static final String NAME = "bpr";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public NDArray evaluate(ListBatch batch) {
+        NDArray positive = batch.labels().gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(batch.mask());
+        NDArray negative = batch.mask().sub(positive);
+        NDArray pairs = ListOps.outer(positive, negative);
+        NDArray perPair = ListOps.logSigmoid(ListOps.pairwiseDifferences(batch.scores())).neg().mul(pairs);
+        NDArray count = pairs.sum(new int[] {1, 2});
+        return ListOps.meanOverRows(perPair.sum(new int[] {1, 2}).div(count.maximum(1f)), count);
+    }
+}
