@@ -9,7 +9,8 @@ import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.core.artifact.LocalArtifactStore;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
-import dev.rankforge.core.metrics.FullRankingEvaluator;
+import dev.rankforge.core.metrics.EvaluationProtocol;
+import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.PopularityScorer;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ModelArtifact;
@@ -81,7 +82,7 @@ public class EvalJobService {
             job.datasetId = r.datasetId();
             job.datasetUri = r.datasetUri();
             job.status = JobStatus.QUEUED;
-            job.protocol = FullRankingEvaluator.PROTOCOL;
+            job.protocol = EvaluationProtocol.fullRanking().name();
             job.createdAt = Instant.now();
             job.persist();
             return new Accepted(job, true);
@@ -127,15 +128,15 @@ public class EvalJobService {
                     throw new IllegalArgumentException("model has " + scoring.spec().numItems()
                             + " items but the dataset has " + data.numItems());
                 }
-                model = FullRankingEvaluator.evaluate(data, scoring, Split.TEST, config.maxUsers(), ks);
+                model = RankingEvaluator.fullRanking(data, scoring, Split.TEST, config.maxUsers(), ks);
             }
-            Map<String, Double> popularity = FullRankingEvaluator.evaluate(data, new PopularityScorer(data),
+            Map<String, Double> popularity = RankingEvaluator.fullRanking(data, new PopularityScorer(data),
                     Split.TEST, config.maxUsers(), ks);
             int users = config.maxUsers() <= 0 ? data.numUsers() : Math.min(config.maxUsers(), data.numUsers());
             EvalJob done = finish(jobId, JobStatus.SUCCEEDED, null, users, model, popularity);
             LOG.infof("eval job %s succeeded: model %s ndcg@10 %.4f recall@10 %.4f; popularity ndcg@10 %.4f (%s, %d users)",
                     jobId, job.modelId, model.get("ndcg@10"), model.get("recall@10"), popularity.get("ndcg@10"),
-                    FullRankingEvaluator.PROTOCOL, users);
+                    job.protocol, users);
             publisher.send(toEvent(done, model, popularity));
         } catch (Exception e) {
             LOG.errorf(e, "eval job %s failed", jobId);

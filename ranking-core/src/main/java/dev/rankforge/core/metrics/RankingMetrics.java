@@ -38,6 +38,11 @@ public final class RankingMetrics {
         return rank < k ? 1.0 : 0.0;
     }
 
+    /** AP@k with one relevant item: {@code 1 / (rank + 1)} inside the cut-off, else 0. */
+    public static double averagePrecision(int rank, int k) {
+        return rank < k ? 1.0 / (rank + 1) : 0.0;
+    }
+
     /** Reciprocal rank {@code 1 / (rank + 1)}. */
     public static double reciprocalRank(int rank) {
         return 1.0 / (rank + 1);

@@ -14,7 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.loss.NextItemCrossEntropy;
-import dev.rankforge.core.metrics.FullRankingEvaluator;
+import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.Architectures;
@@ -102,7 +102,7 @@ public final class SequenceTrainer {
                     batches++;
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                Map<String, Double> validation = FullRankingEvaluator.evaluate(
+                Map<String, Double> validation = RankingEvaluator.fullRanking(
                         data, scoring, Split.VALIDATION, config.validationUsers(), 10);
                 EpochReport report = new EpochReport(epoch, config.epochs(), lossSum / Math.max(batches, 1),
                         validation, users.length / Math.max(seconds, 1e-9));

@@ -53,7 +53,7 @@ class RankingMetricsTest {
             }
             return out;
         };
-        Map<String, Double> r = FullRankingEvaluator.evaluate(data, oracle, Split.TEST, 0, 1);
+        Map<String, Double> r = RankingEvaluator.fullRanking(data, oracle, Split.TEST, 0, 1);
         // user 0: target 5 ranked first; user 1: target 1, unseen candidates {1, 5} -> rank 1.
         assertThat(r.get("recall@1")).isEqualTo(0.5);
         assertThat(r.get("mrr")).isEqualTo(0.75);
@@ -64,5 +64,52 @@ class RankingMetricsTest {
         SequenceDataset data = new SequenceDataset(4, new int[][] {{1, 2, 3, 4}, {1, 3, 2, 4}});
         float[] scores = new PopularityScorer(data).score(new int[][] {{1}})[0];
         assertThat(scores).containsExactly(0f, 2f, 1f, 1f, 0f);
+    }
+
+    @Test
+    void precisionAndMapFollowFromTheRank() {
+        MetricAccumulator acc = new MetricAccumulator(5);
+        acc.add(1);
+        acc.add(6);
+        Map<String, Double> r = acc.result();
+        assertThat(r.get("precision@5")).isCloseTo(0.1, within(1e-12)); // (1/5 + 0) / 2
+        assertThat(r.get("map@5")).isCloseTo(0.25, within(1e-12));      // (1/2 + 0) / 2
+    }
+
+    @Test
+    void sampledProtocolsRankAgainstUnseenNegativesOnlyAndAreSeeded() {
+        int items = 300;
+        float[] scores = new float[items + 1];
+        for (int i = 1; i <= items; i++) {
+            scores[i] = i; // item 300 best
+        }
+        int[] history = java.util.stream.IntStream.rangeClosed(201, 299).toArray(); // the 99 items just below 300
+        EvaluationProtocol uniform = EvaluationProtocol.uniformNegatives(100);
+        // target 300 beats everything; target 200 beats all unseen items below it: rank = #negatives above 200 = 0
+        assertThat(uniform.rank(scores, 300, history, new java.util.Random(1))).isZero();
+        assertThat(uniform.rank(scores, 200, history, new java.util.Random(1))).as("300 only").isLessThanOrEqualTo(1);
+        int a = uniform.rank(scores, 100, history, new java.util.Random(5));
+        int b = uniform.rank(scores, 100, history, new java.util.Random(5));
+        assertThat(a).isEqualTo(b).isBetween(1, 100);
+        long[] popularity = new long[items + 1];
+        java.util.Arrays.fill(popularity, 1);
+        popularity[300] = 1_000_000; // almost always drawn
+        EvaluationProtocol popular = EvaluationProtocol.popularityNegatives(100, popularity);
+        assertThat(popular.name()).isEqualTo("popularity-100");
+        assertThat(popular.rank(scores, 150, history, new java.util.Random(2))).isPositive();
+        // above 100: items 101..200 and 300 (201..299 are in the history)
+        assertThat(EvaluationProtocol.fullRanking().rank(scores, 100, history, null)).isEqualTo(101);
+    }
+
+    @Test
+    void agreementAndExactMatchBetweenTwoModelsLists() {
+        java.util.List<int[]> a = java.util.List.of(new int[] {1, 2, 3}, new int[] {4, 5, 6});
+        java.util.List<int[]> b = java.util.List.of(new int[] {2, 1, 9}, new int[] {4, 5, 6});
+        Map<String, Double> r = Agreement.between(a, b, 1, 2, 3);
+        assertThat(r.get("agreement@1")).isEqualTo(0.5);   // (0 + 1) / 2
+        assertThat(r.get("agreement@2")).isEqualTo(1.0);   // {1,2} = {2,1}; {4,5} = {4,5}
+        assertThat(r.get("agreement@3")).isCloseTo((2.0 / 3 + 1) / 2, within(1e-12));
+        assertThat(r.get("em@2")).isEqualTo(0.5);          // order differs in the first
+        assertThat(r.get("em@3")).isEqualTo(0.5);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SyntheticGenerator;
 import dev.rankforge.core.data.SyntheticSpec;
-import dev.rankforge.core.metrics.FullRankingEvaluator;
+import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.PopularityScorer;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.nn.Architectures;
@@ -33,8 +33,8 @@ class Gru4RecTrainingTest {
             assertThat(reports).hasSize(4);
             assertThat(reports.get(3).loss()).as("loss decreases").isLessThan(reports.get(0).loss());
 
-            Map<String, Double> trained = FullRankingEvaluator.evaluate(data, model, Split.TEST, 0, 10);
-            Map<String, Double> popular = FullRankingEvaluator.evaluate(data, new PopularityScorer(data), Split.TEST, 0, 10);
+            Map<String, Double> trained = RankingEvaluator.fullRanking(data, model, Split.TEST, 0, 10);
+            Map<String, Double> popular = RankingEvaluator.fullRanking(data, new PopularityScorer(data), Split.TEST, 0, 10);
             assertThat(trained.get("ndcg@10")).isGreaterThan(popular.get("ndcg@10"));
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
