@@ -2,32 +2,40 @@ package dev.rankforge.core.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.loss.Loss;
 
 /**
- * Full-softmax cross-entropy over all items at every non-padding position: {@link SoftmaxCrossEntropy}
- * with one-hot labels, specialised to sequence outputs so no one-hot {@code [batch, length, items]} tensor
- * is ever built. It is the training objective DJL's trainer calls.
+ * Full-softmax cross-entropy over all items at every position that has a target: {@link SoftmaxCrossEntropy}
+ * with one-hot labels, specialised to sequence outputs so no one-hot {@code [batch, positions, items]} tensor
+ * is built. The objective of GRU4Rec, NARM and BERT4Rec.
  *
- * <p>Labels: target item ids {@code [batch, length]} with 0 at padding positions (ignored).
- * Predictions: scores {@code [batch, length, numItems + 1]}; column 0 (padding) is masked out before the
- * softmax. The loss is the mean over real positions.
+ * <p>Labels: target ids {@code [batch, positions]}, 0 where there is no target. Predictions: the model's
+ * training output {@code (representations [batch, positions, width], item table [tokens, width])}. The
+ * padding column and any special tokens beyond {@code numItems} are masked before the softmax.
  */
 public final class NextItemCrossEntropy extends Loss {
-    private static final float MASKED = -1e9f;
+    private final int numItems;
 
-    public NextItemCrossEntropy() {
+    public NextItemCrossEntropy(int numItems) {
         super("next-item-ce");
+        this.numItems = numItems;
     }
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray targets = labels.singletonOrThrow();
-        NDArray scores = predictions.singletonOrThrow();
-        NDArray paddingColumn = scores.getManager().zeros(new ai.djl.ndarray.types.Shape(scores.getShape().tail()));
-        paddingColumn.set(new ai.djl.ndarray.index.NDIndex(0), MASKED);
-        NDArray logProbabilities = scores.add(paddingColumn).logSoftmax(-1);
+        NDArray scores = Linear.linear(predictions.get(0), predictions.get(1)).singletonOrThrow();
+        long tokens = scores.getShape().getLastDimension();
+        NDArray excluded = scores.getManager().zeros(new Shape(tokens));
+        excluded.set(new NDIndex(0), ListOps.SENTINEL);
+        if (tokens > numItems + 1L) {
+            excluded.set(new NDIndex((numItems + 1) + ":"), ListOps.SENTINEL);
+        }
+        NDArray logProbabilities = scores.add(excluded).logSoftmax(-1);
         NDArray picked = logProbabilities.gather(targets.expandDims(-1), -1).squeeze(-1);
         NDArray mask = targets.gt(0).toType(DataType.FLOAT32, false);
         return picked.mul(mask).sum().neg().div(mask.sum().maximum(1f));

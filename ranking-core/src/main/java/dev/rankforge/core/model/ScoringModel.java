@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.rankforge.core.metrics.Scorer;
 import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.train.SequenceBatches;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,10 +24,12 @@ public final class ScoringModel implements Scorer, AutoCloseable {
 
     private final ModelSpec spec;
     private final Model model;
+    private final SequenceRecommender block;
 
     public ScoringModel(ModelSpec spec, Model model) {
         this.spec = spec;
         this.model = model;
+        this.block = (SequenceRecommender) model.getBlock();
     }
 
     public ModelSpec spec() {
@@ -40,11 +43,14 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         int width = spec.numItems() + 1;
         for (int start = 0; start < histories.length; start += BATCH) {
             int end = Math.min(histories.length, start + BATCH);
-            int[][] chunk = Arrays.copyOfRange(histories, start, end);
+            int[][] chunk = new int[end - start][];
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = block.inferenceInput(histories[start + i]);
+            }
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 NDArray input = manager.create(SequenceBatches.leftPad(chunk, spec.maxLength()),
                         new Shape(chunk.length, spec.maxLength()));
-                NDArray scores = model.getBlock()
+                NDArray scores = block
                         .forward(new ParameterStore(manager, false), new NDList(input), false)
                         .singletonOrThrow();
                 float[] flat = scores.toFloatArray();

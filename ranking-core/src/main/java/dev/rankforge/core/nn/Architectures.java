@@ -1,6 +1,5 @@
 package dev.rankforge.core.nn;
 
-import ai.djl.nn.Block;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -9,9 +8,15 @@ import java.util.function.Function;
 /** Registry from architecture names (as used in requests and artifacts) to block factories. */
 public final class Architectures {
     public static final String GRU4REC = "gru4rec";
+    public static final String NARM = "narm";
+    public static final String SASREC = "sasrec";
+    public static final String BERT4REC = "bert4rec";
 
-    private static final Map<String, Function<ModelSpec, Block>> FACTORIES = new TreeMap<>(Map.of(
-            GRU4REC, Gru4Rec::of));
+    private static final Map<String, Function<ModelSpec, SequenceRecommender>> FACTORIES = new TreeMap<>(Map.of(
+            GRU4REC, Gru4Rec::new,
+            NARM, Narm::new,
+            SASREC, SasRec::new,
+            BERT4REC, Bert4Rec::new));
 
     private Architectures() {
     }
@@ -25,8 +30,8 @@ public final class Architectures {
     }
 
     /** Builds an uninitialised block for {@code spec}. */
-    public static Block build(ModelSpec spec) {
-        Function<ModelSpec, Block> factory = FACTORIES.get(spec.architecture());
+    public static SequenceRecommender build(ModelSpec spec) {
+        Function<ModelSpec, SequenceRecommender> factory = FACTORIES.get(spec.architecture());
         if (factory == null) {
             throw new IllegalArgumentException("unknown architecture '" + spec.architecture() + "', known: " + names());
         }

@@ -4,16 +4,45 @@ package dev.rankforge.core.nn;
  * Everything needed to rebuild a model's block before loading its parameters.
  *
  * @param architecture  registry name, e.g. {@code gru4rec}
- * @param numItems      number of real items; the output has {@code numItems + 1} columns, column 0 is padding
- * @param embeddingSize item embedding width
- * @param hiddenSize    recurrent state width
+ * @param numItems      number of real items; scores have {@code numItems + 1} columns, column 0 is padding
+ * @param embeddingSize item embedding width (the width of the sequence representation)
+ * @param hiddenSize    recurrent state width (GRU4Rec, NARM); ignored by the transformers
  * @param maxLength     longest history the model reads; older items are dropped
+ * @param layers        transformer blocks (SASRec, BERT4Rec)
+ * @param heads         attention heads (SASRec, BERT4Rec)
+ * @param dropout       dropout rate inside the model
  */
-public record ModelSpec(String architecture, int numItems, int embeddingSize, int hiddenSize, int maxLength) {
+public record ModelSpec(String architecture, int numItems, int embeddingSize, int hiddenSize, int maxLength,
+                        int layers, int heads, float dropout) {
     public ModelSpec {
-        if (numItems < 1 || embeddingSize < 1 || hiddenSize < 1 || maxLength < 1) {
+        if (numItems < 1 || embeddingSize < 1 || hiddenSize < 1 || maxLength < 1 || layers < 1 || heads < 1) {
             throw new IllegalArgumentException("model sizes must be positive: " + numItems + ", " + embeddingSize
-                    + ", " + hiddenSize + ", " + maxLength);
+                    + ", " + hiddenSize + ", " + maxLength + ", " + layers + ", " + heads);
         }
+        if (embeddingSize % heads != 0) {
+            throw new IllegalArgumentException("embeddingSize " + embeddingSize + " is not divisible by heads " + heads);
+        }
+        if (dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("dropout must be in [0, 1)");
+        }
+    }
+
+    /** A recurrent model's spec (one layer, no dropout). */
+    public ModelSpec(String architecture, int numItems, int embeddingSize, int hiddenSize, int maxLength) {
+        this(architecture, numItems, embeddingSize, hiddenSize, maxLength, 1, 1, 0f);
+    }
+
+    /**
+     * The papers' settings: BERT4Rec and SASRec with hidden 64, 2 blocks, 2 heads, dropout 0.1 (max length 200
+     * for ML-1M, 50 for Steam and Beauty); NARM with embedding 64 and GRU hidden 128; GRU4Rec 64/64.
+     */
+    public static ModelSpec paperPreset(String architecture, int numItems, int maxLength) {
+        return switch (architecture) {
+            case Architectures.BERT4REC, Architectures.SASREC ->
+                    new ModelSpec(architecture, numItems, 64, 64, maxLength, 2, 2, 0.1f);
+            case Architectures.NARM -> new ModelSpec(architecture, numItems, 64, 128, maxLength, 1, 1, 0.25f);
+            case Architectures.GRU4REC -> new ModelSpec(architecture, numItems, 64, 64, maxLength);
+            default -> throw new IllegalArgumentException("no preset for " + architecture);
+        };
     }
 }

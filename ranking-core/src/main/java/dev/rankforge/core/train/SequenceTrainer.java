@@ -13,7 +13,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.rankforge.core.data.SequenceDataset;
+import ai.djl.training.loss.Loss;
 import dev.rankforge.core.loss.NextItemCrossEntropy;
+import dev.rankforge.core.loss.SampledNextItemBce;
+import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ScoringModel;
@@ -31,8 +34,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Trains a next-item model on the training parts of a {@link SequenceDataset} with AdamW and full-softmax
- * cross-entropy, validates after every epoch (full-ranking NDCG@10 on the validation items), stops early when
+ * Trains a sequential recommender on the training parts of a {@link SequenceDataset} with AdamW and the
+ * architecture's {@link Objective}, validates after every epoch (full-ranking NDCG@10 on the validation items), stops early when
  * validation stops improving, and returns the best epoch's parameters.
  *
  * <p>Every step's arrays live in a sub-manager closed at the end of the step, so memory stays flat.
@@ -75,7 +78,11 @@ public final class SequenceTrainer {
                 .optWeightDecays(config.weightDecay())
                 .optClipGrad(config.clipGradient())
                 .build();
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new NextItemCrossEntropy())
+        SequenceRecommender block = (SequenceRecommender) model.getBlock();
+        Objective objective = block.objective();
+        Loss loss = objective == Objective.NEXT_ITEM_SAMPLED_BCE
+                ? new SampledNextItemBce() : new NextItemCrossEntropy(spec.numItems());
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.fromName(config.device())});
         int length = spec.maxLength();
@@ -98,7 +105,12 @@ public final class SequenceTrainer {
                         throw new CancellationException("training cancelled in epoch " + epoch);
                     }
                     int end = Math.min(users.length, start + config.batchSize());
-                    lossSum += step(trainer, data, users, start, end, length);
+                    int[][] sequences = new int[end - start][];
+                    for (int i = 0; i < sequences.length; i++) {
+                        sequences[i] = data.trainSequence(users[start + i]);
+                    }
+                    lossSum += step(trainer, TrainingBatch.of(objective, sequences, length, spec.numItems(),
+                            config.maskProbability(), random));
                     batches++;
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -120,20 +132,18 @@ public final class SequenceTrainer {
         return new Result(scoring, bestEpoch, Math.min(epoch, config.epochs()), bestValidation);
     }
 
-    private static double step(Trainer trainer, SequenceDataset data, int[] users, int start, int end, int length) {
-        int rows = end - start;
-        long[] inputs = new long[rows * length];
-        long[] targets = new long[rows * length];
-        for (int i = 0; i < rows; i++) {
-            SequenceBatches.nextItemRow(data.trainSequence(users[start + i]), length, inputs, targets, i);
-        }
+    private static double step(Trainer trainer, TrainingBatch batch) {
         try (NDManager step = trainer.getManager().newSubManager()) {
-            NDArray x = step.create(inputs, new Shape(rows, length));
-            NDArray y = step.create(targets, new Shape(rows, length));
+            NDArray x = step.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
+            Shape targetShape = new Shape(batch.rows(), batch.targetLength());
+            NDList labels = new NDList(step.create(batch.targets(), targetShape));
+            if (batch.negatives() != null) {
+                labels.add(step.create(batch.negatives(), targetShape));
+            }
             double loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(new NDList(x));
-                NDArray value = trainer.getLoss().evaluate(new NDList(y), predictions);
+                NDArray value = trainer.getLoss().evaluate(labels, predictions);
                 collector.backward(value);
                 loss = value.getFloat();
             }

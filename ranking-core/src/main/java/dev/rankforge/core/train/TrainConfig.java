@@ -8,17 +8,27 @@ package dev.rankforge.core.train;
  * @param patience        epochs without validation NDCG@10 improvement before stopping early
  * @param validationUsers users scored for validation each epoch (0 = all)
  * @param device          DJL device name, e.g. {@code cpu} or {@code gpu0}
+ * @param maskProbability share of items masked per sequence by the cloze objective (BERT4Rec: 0.2)
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
-                          int patience, int validationUsers, long seed, String device) {
+                          int patience, int validationUsers, long seed, String device, float maskProbability) {
 
     public static TrainConfig defaults() {
         return new TrainConfig(20, 128, 1e-3f, 0.0f, 5.0f, 5, 2000, 42L, "cpu");
     }
 
+    /** Settings with the paper's mask probability 0.2. */
+    public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
+                       int patience, int validationUsers, long seed, String device) {
+        this(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers, seed, device, 0.2f);
+    }
+
     public TrainConfig {
         if (epochs < 1 || batchSize < 1 || learningRate <= 0 || patience < 1) {
             throw new IllegalArgumentException("epochs, batchSize, patience and learningRate must be positive");
+        }
+        if (maskProbability <= 0 || maskProbability >= 1) {
+            throw new IllegalArgumentException("maskProbability must be in (0, 1)");
         }
     }
 }

@@ -12,9 +12,10 @@ import ai.djl.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 class NextItemCrossEntropyTest {
-    private final NextItemCrossEntropy loss = new NextItemCrossEntropy();
+    private final NextItemCrossEntropy loss = new NextItemCrossEntropy(3);
 
     // One user, two positions, items 1..3 (column 0 is padding). Position 0 is padding (target 0).
+    // The item table is the identity, so the representations are the scores.
     private static final float[] SCORES = {
         5f, 1f, 2f, 3f,
         7f, 0.5f, -1f, 2f};
@@ -36,7 +37,8 @@ class NextItemCrossEntropyTest {
             NDArray scores = m.create(SCORES, new Shape(1, 2, 4));
             scores.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray value = loss.evaluate(new NDList(m.create(TARGETS, new Shape(1, 2))), new NDList(scores));
+                NDArray value = loss.evaluate(new NDList(m.create(TARGETS, new Shape(1, 2))),
+                        new NDList(scores, m.eye(4)));
                 gc.backward(value);
             }
             float[] analytic = scores.getGradient().toFloatArray();
@@ -64,6 +66,6 @@ class NextItemCrossEntropyTest {
 
     private float evaluate(NDManager m, float[] scores) {
         return loss.evaluate(new NDList(m.create(TARGETS, new Shape(1, 2))),
-                new NDList(m.create(scores, new Shape(1, 2, 4)))).getFloat();
+                new NDList(m.create(scores, new Shape(1, 2, 4)), m.eye(4))).getFloat();
     }
 }

@@ -29,8 +29,15 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         return r;
     }
 
+    /** The architecture's paper preset (layers, heads, dropout) with this job's sizes. */
     public ModelSpec modelSpec(String architecture, int numItems) {
-        return new ModelSpec(architecture, numItems, embeddingSize, hiddenSize, maxLength);
+        ModelSpec preset = ModelSpec.paperPreset(architecture, numItems, maxLength);
+        if (embeddingSize % preset.heads() != 0) {
+            throw new InvalidRequestException("params.embeddingSize",
+                    "must be divisible by the " + preset.heads() + " attention heads of " + architecture);
+        }
+        return new ModelSpec(architecture, numItems, embeddingSize, hiddenSize, maxLength, preset.layers(),
+                preset.heads(), preset.dropout());
     }
 
     public TrainConfig trainConfig(String device) {

@@ -1,0 +1,39 @@
+package dev.rankforge.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes machine-readable benchmark results with the environment they were measured in. */
+final class Results {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Results() {
+    }
+
+    static Map<String, Object> environment() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("measuredAt", Instant.now().toString());
+        env.put("cpus", Runtime.getRuntime().availableProcessors());
+        env.put("java", System.getProperty("java.version"));
+        env.put("djlThreads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        env.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
+        env.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return env;
+    }
+
+    /** Writes atomically so a reader never sees half a file. */
+    static void write(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), value);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rankforge.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.training.ParameterStore;
+import dev.rankforge.core.train.Objective;
+
+/**
+ * NARM (Li et al., CIKM 2017): a GRU encoder whose last state is the global preference, an attention over
+ * all states conditioned on it ({@code α_j = v·σ(A1 h_j + A2 h_t)}, padding masked) for the local purpose,
+ * and a bilinear decoder {@code score_i = e_i · B [c_g; c_l]}. Embedding dropout 0.25, context dropout 0.5.
+ * One representation per sequence (the last position); trained with next-item cross-entropy on random
+ * prefixes.
+ */
+public final class Narm extends SequenceRecommender {
+    private static final byte VERSION = 1;
+
+    private final Dropout embeddingDropout;
+    private final GRU gru;
+    private final Linear a1;
+    private final Linear a2;
+    private final Linear v;
+    private final Dropout contextDropout;
+    private final Linear bilinear;
+
+    public Narm(ModelSpec spec) {
+        super(VERSION, spec, 0);
+        this.embeddingDropout = addChildBlock("embeddingDropout", Dropout.builder().optRate(spec.dropout()).build());
+        this.gru = addChildBlock("gru", GRU.builder().setStateSize(spec.hiddenSize()).setNumLayers(1)
+                .optBatchFirst(true).optReturnState(false).build());
+        this.a1 = addChildBlock("a1", Linear.builder().setUnits(spec.hiddenSize()).optBias(false).build());
+        this.a2 = addChildBlock("a2", Linear.builder().setUnits(spec.hiddenSize()).optBias(false).build());
+        this.v = addChildBlock("v", Linear.builder().setUnits(1).optBias(false).build());
+        this.contextDropout = addChildBlock("contextDropout", Dropout.builder().optRate(0.5f).build());
+        this.bilinear = addChildBlock("bilinear", Linear.builder().setUnits(spec.embeddingSize()).optBias(false)
+                .build());
+    }
+
+    @Override
+    public Objective objective() {
+        return Objective.NEXT_ITEM_LAST_POSITION;
+    }
+
+    @Override
+    protected NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training) {
+        NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        embedded = embeddingDropout.forward(ps, new NDList(embedded), training).singletonOrThrow();
+        NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();    // [B, T, H]
+        NDArray last = states.get(new NDIndex(":, -1:, :"));                                  // [B, 1, H]
+        NDArray query = a2.forward(ps, new NDList(last), training).singletonOrThrow();        // [B, 1, H]
+        NDArray keys = a1.forward(ps, new NDList(states), training).singletonOrThrow();       // [B, T, H]
+        NDArray alpha = v.forward(ps, new NDList(Activation.sigmoid(keys.add(query))), training)
+                .singletonOrThrow();                                                          // [B, T, 1]
+        NDArray mask = ids.gt(0).toType(alpha.getDataType(), false).expandDims(2);
+        NDArray local = alpha.mul(mask).mul(states).sum(new int[] {1}, true);                 // [B, 1, H]
+        NDArray context = last.concat(local, 2);                                              // [B, 1, 2H]
+        context = contextDropout.forward(ps, new NDList(context), training).singletonOrThrow();
+        return bilinear.forward(ps, new NDList(context), training).singletonOrThrow();        // [B, 1, E]
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape in = inputShapes[0];
+        long b = in.get(0);
+        long t = in.get(1);
+        int h = spec.hiddenSize();
+        embeddingDropout.initialize(manager, dataType, new Shape(b, t, spec.embeddingSize()));
+        gru.initialize(manager, dataType, new Shape(b, t, spec.embeddingSize()));
+        a1.initialize(manager, dataType, new Shape(b, t, h));
+        a2.initialize(manager, dataType, new Shape(b, 1, h));
+        v.initialize(manager, dataType, new Shape(b, t, h));
+        contextDropout.initialize(manager, dataType, new Shape(b, 1, 2L * h));
+        bilinear.initialize(manager, dataType, new Shape(b, 1, 2L * h));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rankforge.core.nn;
+
+import dev.rankforge.core.train.Objective;
+
+/**
+ * SASRec (Kang &amp; McAuley, ICDM 2018): causal self-attention over the history; trained with binary
+ * cross-entropy on the next item against one sampled negative per position.
+ */
+public final class SasRec extends TransformerRecommender {
+    private static final byte VERSION = 1;
+
+    public SasRec(ModelSpec spec) {
+        super(VERSION, spec, 0, true, true);
+    }
+
+    @Override
+    public Objective objective() {
+        return Objective.NEXT_ITEM_SAMPLED_BCE;
+    }
+}

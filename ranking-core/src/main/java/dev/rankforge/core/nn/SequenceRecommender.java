@@ -1,0 +1,75 @@
+package dev.rankforge.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import dev.rankforge.core.train.Objective;
+
+/**
+ * Base of every sequential recommender block. Input: left-padded item ids {@code [batch, length]} (0 =
+ * padding). The subclass encodes the sequence into representations {@code [batch, positions, embedding]};
+ * items are scored by dot product with the tied item-embedding table.
+ *
+ * <p>Training output: {@code NDList(representations, item table)}, so the objective can score all items or
+ * only sampled ones. Inference output: scores after the last position {@code [batch, numItems + 1]};
+ * column 0 is padding and must be ignored.
+ */
+public abstract class SequenceRecommender extends AbstractBlock {
+    protected final ModelSpec spec;
+    protected final Parameter itemEmbedding;
+
+    protected SequenceRecommender(byte version, ModelSpec spec, int extraTokens) {
+        super(version);
+        this.spec = spec;
+        this.itemEmbedding = addParameter(Parameter.builder()
+                .setName("itemEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(spec.numItems() + 1L + extraTokens, spec.embeddingSize()))
+                .optInitializer(new NormalInitializer(0.05f))
+                .build());
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The training objective this architecture is trained with. */
+    public abstract Objective objective();
+
+    /** The id sequence fed to the model to recommend after {@code history} (BERT4Rec appends its mask token). */
+    public int[] inferenceInput(int[] history) {
+        return history;
+    }
+
+    /** Sequence representations {@code [batch, positions, embedding]} from the embedded items. */
+    protected abstract NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training);
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray ids = inputs.singletonOrThrow();
+        NDArray table = ps.getValue(itemEmbedding, ids.getDevice(), training);
+        NDArray representations = encode(ps, ids, table, training);
+        if (training) {
+            return new NDList(representations, table);
+        }
+        NDArray last = representations.get(new NDIndex(":, -1, :"));
+        // Start from the batch tensor (never slice the parameter): results stay in the step's manager.
+        NDArray scores = Linear.linear(last, table).singletonOrThrow();
+        return new NDList(scores.get(new NDIndex(":, :" + (spec.numItems() + 1))));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {new Shape(in.get(0), in.get(1), spec.embeddingSize()),
+            new Shape(spec.numItems() + 1L, spec.embeddingSize())};
+    }
+}

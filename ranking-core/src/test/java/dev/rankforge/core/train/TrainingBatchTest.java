@@ -1,0 +1,53 @@
+package dev.rankforge.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainingBatchTest {
+    private static final int[][] SEQUENCES = {{5, 6, 7, 8}, {9, 3}};
+
+    @Test
+    void allPositionsShiftsTargetsByOneAndLeftPads() {
+        TrainingBatch b = TrainingBatch.of(Objective.NEXT_ITEM_ALL_POSITIONS, SEQUENCES, 4, 10, 0.2f, new Random(1));
+        assertThat(b.inputs()).containsExactly(0, 5, 6, 7, 0, 0, 0, 9);
+        assertThat(b.targets()).containsExactly(0, 6, 7, 8, 0, 0, 0, 3);
+        assertThat(b.negatives()).isNull();
+    }
+
+    @Test
+    void sampledNegativesSitExactlyWhereTargetsAreAndAvoidTheUsersItems() {
+        TrainingBatch b = TrainingBatch.of(Objective.NEXT_ITEM_SAMPLED_BCE, SEQUENCES, 4, 200, 0.2f, new Random(1));
+        for (int i = 0; i < b.targets().length; i++) {
+            assertThat(b.negatives()[i] == 0).isEqualTo(b.targets()[i] == 0);
+        }
+        assertThat(b.negatives()).doesNotContain(5L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void lastPositionPredictsTheItemAfterARandomPrefix() {
+        TrainingBatch b = TrainingBatch.of(Objective.NEXT_ITEM_LAST_POSITION, SEQUENCES, 4, 10, 0.2f, new Random(3));
+        assertThat(b.targetLength()).isEqualTo(1);
+        assertThat(b.targets()[1]).isEqualTo(3);                      // the only cut of {9, 3}
+        assertThat(b.inputs()[0]).isZero();
+        assertThat(b.targets()[0]).isIn(6L, 7L, 8L);
+    }
+
+    @Test
+    void maskedItemHidesAtLeastOneItemBehindTheMaskToken() {
+        for (int seed = 0; seed < 20; seed++) {
+            TrainingBatch b = TrainingBatch.of(Objective.MASKED_ITEM, SEQUENCES, 4, 10, 0.2f, new Random(seed));
+            for (int row = 0; row < 2; row++) {
+                int masked = 0;
+                for (int i = row * 4; i < row * 4 + 4; i++) {
+                    if (b.targets()[i] != 0) {
+                        masked++;
+                        assertThat(b.inputs()[i]).isEqualTo(11L);
+                    }
+                }
+                assertThat(masked).isPositive();
+            }
+        }
+    }
+}
