@@ -1,14 +1,9 @@
 package dev.rankforge.attack;
 
-import dev.rankforge.contracts.JobStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rankforge.service.job.JobEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,9 +12,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "attack_job")
-public class AttackJob extends PanacheEntityBase {
-    @Id
-    public UUID id;
+public class AttackJob extends JobEntity {
     @Column(name = "victim_model_id")
     public UUID victimModelId;
     @Column(name = "dataset_id")
@@ -38,8 +31,6 @@ public class AttackJob extends PanacheEntityBase {
     public int maxUsers;
     public int k;
     public long seed;
-    @Enumerated(EnumType.STRING)
-    public JobStatus status;
     @Column(name = "users_attacked")
     public Integer usersAttacked;
     @Column(name = "hit_rate_before")
@@ -51,17 +42,6 @@ public class AttackJob extends PanacheEntityBase {
     @Column(name = "ndcg_after")
     public Double ndcgAfter;
     public Long queries;
-    public String error;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "started_at")
-    public Instant startedAt;
-    @Column(name = "finished_at")
-    public Instant finishedAt;
-
-    public static List<AttackJob> inStatus(JobStatus status) {
-        return list("status", status);
-    }
 
     public List<Integer> injectedList() {
         if (injectedItems == null || injectedItems.isEmpty()) {

@@ -1,23 +1,15 @@
 package dev.rankforge.eval;
 
-import dev.rankforge.contracts.JobStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rankforge.service.job.JobEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A durable evaluation of one model on its dataset's test split; id = the request's job id. */
 @Entity
 @Table(name = "eval_job")
-public class EvalJob extends PanacheEntityBase {
-    @Id
-    public UUID id;
+public class EvalJob extends JobEntity {
     @Column(name = "model_id")
     public UUID modelId;
     @Column(name = "model_uri")
@@ -26,8 +18,6 @@ public class EvalJob extends PanacheEntityBase {
     public UUID datasetId;
     @Column(name = "dataset_uri")
     public String datasetUri;
-    @Enumerated(EnumType.STRING)
-    public JobStatus status;
     /** How candidates were ranked, reported with every number. */
     public String protocol;
     @Column(name = "users_evaluated")
@@ -38,15 +28,4 @@ public class EvalJob extends PanacheEntityBase {
     /** Metrics of the popularity baseline under the same protocol. */
     @Column(name = "popularity_metrics")
     public String popularityMetrics;
-    public String error;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "started_at")
-    public Instant startedAt;
-    @Column(name = "finished_at")
-    public Instant finishedAt;
-
-    public static List<EvalJob> inStatus(JobStatus status) {
-        return list("status", status);
-    }
 }

@@ -5,14 +5,13 @@ import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.messaging.AttackEventPublisher;
 import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,22 +78,11 @@ public class AttackJobService {
     }
 
     void recover(@Observes StartupEvent event) {
-        List<AttackJob> interrupted = QuarkusTransaction.requiringNew().call(() -> {
-            List<AttackJob> running = AttackJob.inStatus(JobStatus.RUNNING);
-            running.forEach(j -> {
-                j.status = JobStatus.FAILED;
-                j.error = INTERRUPTED;
-                j.finishedAt = Instant.now();
-            });
-            return running;
-        });
-        interrupted.forEach(j -> {
-            LOG.warnf("attack job %s failed: %s", j.id, INTERRUPTED);
-            events.publish(mapper.toEvent(j));
-        });
-        List<UUID> queued = QuarkusTransaction.requiringNew().call(() ->
-                AttackJob.inStatus(JobStatus.QUEUED).stream().map(j -> j.id).toList());
-        queued.forEach(worker::submit);
+        for (AttackJob job : JobTransitions.failRunning(AttackJob.class, INTERRUPTED)) {
+            LOG.warnf("attack job %s failed: %s", job.id, INTERRUPTED);
+            events.publish(mapper.toEvent(job));
+        }
+        JobTransitions.queued(AttackJob.class).forEach(worker::submit);
     }
 
     private static void require(boolean ok, String field, String reason) {

@@ -14,11 +14,10 @@ import dev.rankforge.core.attack.ProfilePollution;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.service.WorkerPool;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.rankforge.service.job.JobTransitions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -61,15 +60,7 @@ public class AttackWorker {
     }
 
     void run(UUID jobId) {
-        AttackJob job = QuarkusTransaction.requiringNew().call(() -> {
-            AttackJob j = AttackJob.findById(jobId);
-            if (j == null || j.status != JobStatus.QUEUED) {
-                return null;
-            }
-            j.status = JobStatus.RUNNING;
-            j.startedAt = Instant.now();
-            return j;
-        });
+        AttackJob job = JobTransitions.claim(AttackJob.class, jobId);
         if (job == null) {
             return;
         }
@@ -92,8 +83,7 @@ public class AttackWorker {
             PollutionResult result = ProfilePollution.run(data,
                     new VictimBlackBox(victim, job.victimModelId, config.queryBatchSize()), target, injected,
                     job.maxUsers, job.k);
-            AttackJob done = QuarkusTransaction.requiringNew().call(() -> {
-                AttackJob j = AttackJob.findById(jobId);
+            AttackJob done = JobTransitions.finish(AttackJob.class, jobId, JobStatus.SUCCEEDED, null, j -> {
                 j.targetItem = result.target();
                 j.injectedItems = result.injected().stream().map(String::valueOf).collect(Collectors.joining(","));
                 j.usersAttacked = result.users();
@@ -102,9 +92,6 @@ public class AttackWorker {
                 j.ndcgBefore = result.ndcgBefore();
                 j.ndcgAfter = result.ndcgAfter();
                 j.queries = result.queries();
-                j.status = JobStatus.SUCCEEDED;
-                j.finishedAt = Instant.now();
-                return j;
             });
             LOG.infof("attack job %s succeeded: target %d, injected %s, HR@%d %.3f -> %.3f over %d users, %d queries",
                     jobId, target, injected, job.k, result.hitRateBefore(), result.hitRateAfter(), result.users(),
@@ -112,15 +99,8 @@ public class AttackWorker {
             events.publish(mapper.toEvent(done));
         } catch (Exception e) {
             LOG.errorf(e, "attack job %s failed", jobId);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            AttackJob failed = QuarkusTransaction.requiringNew().call(() -> {
-                AttackJob j = AttackJob.findById(jobId);
-                j.status = JobStatus.FAILED;
-                j.error = reason;
-                j.finishedAt = Instant.now();
-                return j;
-            });
-            events.publish(mapper.toEvent(failed));
+            events.publish(mapper.toEvent(
+                    JobTransitions.finish(AttackJob.class, jobId, JobStatus.FAILED, JobTransitions.reason(e), j -> { })));
         }
     }
 }

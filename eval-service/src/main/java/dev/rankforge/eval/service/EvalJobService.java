@@ -19,6 +19,7 @@ import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.config.EvalConfig;
 import dev.rankforge.eval.messaging.Publisher;
 import dev.rankforge.service.WorkerPool;
+import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -95,24 +95,13 @@ public class EvalJobService {
 
     void recover(@Observes StartupEvent event) {
         // Evaluation is cheap and side-effect free: interrupted jobs simply run again.
-        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> {
-            List<EvalJob> running = EvalJob.inStatus(JobStatus.RUNNING);
-            running.forEach(j -> j.status = JobStatus.QUEUED);
-            return EvalJob.inStatus(JobStatus.QUEUED).stream().map(j -> j.id).toList();
-        });
-        pending.forEach(id -> pool.submit(() -> run(id)));
+        QuarkusTransaction.requiringNew().run(() ->
+                EvalJob.update("status = ?1 where status = ?2", JobStatus.QUEUED, JobStatus.RUNNING));
+        JobTransitions.queued(EvalJob.class).forEach(id -> pool.submit(() -> run(id)));
     }
 
     void run(UUID jobId) {
-        EvalJob job = QuarkusTransaction.requiringNew().call(() -> {
-            EvalJob j = EvalJob.findById(jobId);
-            if (j == null || j.status != JobStatus.QUEUED) {
-                return null;
-            }
-            j.status = JobStatus.RUNNING;
-            j.startedAt = Instant.now();
-            return j;
-        });
+        EvalJob job = JobTransitions.claim(EvalJob.class, jobId);
         if (job == null) {
             return;
         }
@@ -140,22 +129,17 @@ public class EvalJobService {
             publisher.send(toEvent(done, model, popularity));
         } catch (Exception e) {
             LOG.errorf(e, "eval job %s failed", jobId);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            publisher.send(toEvent(finish(jobId, JobStatus.FAILED, reason, null, null, null), null, null));
+            publisher.send(toEvent(finish(jobId, JobStatus.FAILED, JobTransitions.reason(e), null, null, null),
+                    null, null));
         }
     }
 
     private EvalJob finish(UUID jobId, JobStatus status, String error, Integer users, Map<String, Double> model,
                            Map<String, Double> popularity) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            EvalJob j = EvalJob.findById(jobId);
-            j.status = status;
-            j.error = error;
+        return JobTransitions.finish(EvalJob.class, jobId, status, error, j -> {
             j.usersEvaluated = users;
             j.modelMetrics = model == null ? null : write(model);
             j.popularityMetrics = popularity == null ? null : write(popularity);
-            j.finishedAt = Instant.now();
-            return j;
         });
     }
 

@@ -7,13 +7,13 @@ import dev.rankforge.trainer.KnownDataset;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
+import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -98,22 +98,11 @@ public class TrainingJobService {
     }
 
     void recover(@Observes StartupEvent event) {
-        List<TrainingJob> interrupted = QuarkusTransaction.requiringNew().call(() -> {
-            List<TrainingJob> running = TrainingJob.inStatus(JobStatus.RUNNING);
-            for (TrainingJob job : running) {
-                job.status = JobStatus.FAILED;
-                job.error = INTERRUPTED;
-                job.finishedAt = Instant.now();
-            }
-            return running;
-        });
-        for (TrainingJob job : interrupted) {
+        for (TrainingJob job : JobTransitions.failRunning(TrainingJob.class, INTERRUPTED)) {
             LOG.warnf("training job %s failed: %s", job.id, INTERRUPTED);
             events.publish(mapper.toEvent(job, null, null));
         }
-        List<UUID> queued = QuarkusTransaction.requiringNew().call(() ->
-                TrainingJob.inStatus(JobStatus.QUEUED).stream().map(j -> j.id).toList());
-        queued.forEach(worker::submit);
+        JobTransitions.queued(TrainingJob.class).forEach(worker::submit);
     }
 
     private static String catalogueUri(UUID datasetId) {

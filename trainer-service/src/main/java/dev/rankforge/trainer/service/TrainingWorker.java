@@ -10,6 +10,7 @@ import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.service.WorkerPool;
+import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingEpoch;
 import dev.rankforge.trainer.TrainingJob;
@@ -68,15 +69,7 @@ public class TrainingWorker {
 
     void run(UUID jobId) {
         AtomicBoolean cancel = cancelled.computeIfAbsent(jobId, id -> new AtomicBoolean());
-        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob j = TrainingJob.findById(jobId);
-            if (j == null || j.status != JobStatus.QUEUED) {
-                return null;
-            }
-            j.status = JobStatus.RUNNING;
-            j.startedAt = Instant.now();
-            return j;
-        });
+        TrainingJob job = JobTransitions.claim(TrainingJob.class, jobId);
         if (job == null) {
             cancelled.remove(jobId);
             return;
@@ -106,8 +99,7 @@ public class TrainingWorker {
             events.publish(mapper.toEvent(finish(jobId, JobStatus.CANCELLED, null, null), null, null));
         } catch (Exception e) {
             LOG.errorf(e, "training job %s failed", jobId);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            events.publish(mapper.toEvent(finish(jobId, JobStatus.FAILED, reason, null), null, null));
+            events.publish(mapper.toEvent(finish(jobId, JobStatus.FAILED, JobTransitions.reason(e), null), null, null));
         } finally {
             cancelled.remove(jobId);
         }
@@ -153,14 +145,7 @@ public class TrainingWorker {
         });
     }
 
-    private TrainingJob finish(UUID jobId, JobStatus status, String error, UUID modelId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob j = TrainingJob.findById(jobId);
-            j.status = status;
-            j.error = error;
-            j.modelId = modelId;
-            j.finishedAt = Instant.now();
-            return j;
-        });
+    private static TrainingJob finish(UUID jobId, JobStatus status, String error, UUID modelId) {
+        return JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> j.modelId = modelId);
     }
 }

@@ -1,0 +1,31 @@
+package dev.rankforge.service.job;
+
+import dev.rankforge.contracts.JobStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What every durable job row has: its id (the request's job id, which makes handling idempotent), its
+ * lifecycle status, the failure reason, and when it was created, started and finished. Each service's job
+ * entity extends this and adds its own inputs and results.
+ */
+@MappedSuperclass
+public abstract class JobEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public JobStatus status;
+    public String error;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}
