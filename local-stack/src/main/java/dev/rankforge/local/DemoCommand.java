@@ -1,6 +1,7 @@
 package dev.rankforge.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,8 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Rankforge demo: run folder " + runDir);
         LocalStack stack = LocalStack.start(home.toAbsolutePath().normalize(), runDir, ServicePorts.from(basePort),
                 threads, s -> System.out.println("  " + s + " ..."));
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread stopOnSignal = new Thread(() -> {
-            System.out.println("\nstopping services ...");
+            interrupted.set(true);
+            System.out.println("\ninterrupted: stopping services ...");
             stack.close();
         }, "rankforge-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -83,9 +87,16 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println(ResultsTable.render(result));
             System.out.println("Logs: " + runDir);
             return "SUCCEEDED".equals(result.path("status").asText()) ? 0 : 1;
+        } catch (IOException | InterruptedException e) {
+            if (interrupted.get()) {
+                return 130; // stopped by a signal; the services are being stopped by the hook
+            }
+            throw e;
         } finally {
-            System.out.println("stopping services ...");
-            stack.close();
+            if (!interrupted.get()) {
+                System.out.println("stopping services ...");
+                stack.close();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnSignal);
             } catch (IllegalStateException alreadyShuttingDown) {
