@@ -81,7 +81,7 @@ final class Ml1mBenchmark implements Callable<Integer> {
         result.put("settings", Map.of("epochBudget", epochs, "batchSize", batchSize, "maxLength", maxLength,
                 "learningRate", learningRate, "device", "cpu", "validationUsers", validationUsers,
                 "earlyStopping", "validation ndcg@10 (full ranking), patience " + patience));
-        Map<String, Object> perModel = new LinkedHashMap<>();
+        Map<String, Object> perModel = new LinkedHashMap<>(Results.previousEntries(output, "models"));
         result.put("models", perModel);
         perModel.put("popularity", Map.of("test", evaluateAll(dataset, new PopularityScorer(dataset))));
         Results.write(output, result);

@@ -28,6 +28,19 @@ final class Results {
         return env;
     }
 
+    /**
+     * The entries under {@code field} of an earlier result file, so that re-running one model keeps the
+     * others' figures; empty when there is no earlier file.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> previousEntries(Path file, String field) throws IOException {
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        Object entries = JSON.readValue(file.toFile(), Map.class).get(field);
+        return entries instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
     /** Writes atomically so a reader never sees half a file. */
     static void write(Path file, Object value) throws IOException {
         Files.createDirectories(file.getParent());
