@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch mirrors of Rankforge's DJL models, for side-by-side training throughput.
 
-Same shapes, same layers, same objective and optimizer (AdamW) as ranking-core's NARM, SASRec and
+Same shapes, same layers, same objective and optimizer (AdamW, gradient clipping by global norm 5) as ranking-core's NARM, SASRec and
 BERT4Rec at the paper's ML-1M settings. Prints one JSON object: {"model", "torch_seq_per_s", ...}.
 Debian's python3-torch (1.13) is enough; no download happens.
 """
@@ -139,7 +139,7 @@ def main():
             loss = full_ce(model(inputs), model.table, targets, n)
         opt.zero_grad()
         loss.backward()
-        torch.nn.utils.clip_grad_value_(model.parameters(), 5.0)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
 
     for _ in range(a.warmup):

@@ -76,7 +76,6 @@ public final class SequenceTrainer {
         Optimizer optimizer = Optimizer.adamW()
                 .optLearningRateTracker(Tracker.fixed(config.learningRate()))
                 .optWeightDecays(config.weightDecay())
-                .optClipGrad(config.clipGradient())
                 .build();
         SequenceRecommender block = (SequenceRecommender) model.getBlock();
         Objective objective = block.objective();
@@ -109,7 +108,7 @@ public final class SequenceTrainer {
                     for (int i = 0; i < sequences.length; i++) {
                         sequences[i] = data.trainSequence(users[start + i]);
                     }
-                    lossSum += step(trainer, TrainingBatch.of(objective, sequences, length, spec.numItems(),
+                    lossSum += step(trainer, config.clipGradient(), TrainingBatch.of(objective, sequences, length, spec.numItems(),
                             config.maskProbability(), random));
                     batches++;
                 }
@@ -132,7 +131,7 @@ public final class SequenceTrainer {
         return new Result(scoring, bestEpoch, Math.min(epoch, config.epochs()), bestValidation);
     }
 
-    private static double step(Trainer trainer, TrainingBatch batch) {
+    private static double step(Trainer trainer, float maxGradientNorm, TrainingBatch batch) {
         try (NDManager step = trainer.getManager().newSubManager()) {
             NDArray x = step.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
             Shape targetShape = new Shape(batch.rows(), batch.targetLength());
@@ -147,6 +146,7 @@ public final class SequenceTrainer {
                 collector.backward(value);
                 loss = value.getFloat();
             }
+            GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock(), maxGradientNorm, step);
             trainer.step();
             return loss;
         }

@@ -4,7 +4,7 @@ package dev.rankforge.core.train;
  * Optimisation settings of {@link SequenceTrainer}.
  *
  * @param weightDecay     decoupled (AdamW) weight decay
- * @param clipGradient    element-wise gradient clipping bound (0 disables it)
+ * @param clipGradient    maximum global L2 norm of the gradients (0 disables clipping)
  * @param patience        epochs without validation NDCG@10 improvement before stopping early
  * @param validationUsers users scored for validation each epoch (0 = all)
  * @param device          DJL device name, e.g. {@code cpu} or {@code gpu0}
