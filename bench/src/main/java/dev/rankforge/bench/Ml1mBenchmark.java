@@ -101,6 +101,7 @@ final class Ml1mBenchmark implements Callable<Integer> {
             try (ScoringModel model = trained.model()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("spec", spec);
+                entry.put("epochBudget", config.epochs());
                 entry.put("trainingMinutes", minutes);
                 entry.put("bestEpoch", trained.bestEpoch());
                 entry.put("validationCurve", curve);
