@@ -65,6 +65,29 @@ public final class ScoringModel implements Scorer, AutoCloseable {
     }
 
     /**
+     * Scores of given candidate items per history ({@code out[i][j]} = score of {@code candidates[i][j]}),
+     * e.g. for a sampled-negatives protocol or a teacher's list. Candidate ids must be in {@code 1..numItems}.
+     */
+    public float[][] scoreCandidates(int[][] histories, int[][] candidates) {
+        if (histories.length != candidates.length) {
+            throw new IllegalArgumentException("one candidate list per history is needed");
+        }
+        float[][] all = score(histories);
+        float[][] out = new float[candidates.length][];
+        for (int i = 0; i < candidates.length; i++) {
+            out[i] = new float[candidates[i].length];
+            for (int j = 0; j < candidates[i].length; j++) {
+                int item = candidates[i][j];
+                if (item < 1 || item > spec.numItems()) {
+                    throw new IllegalArgumentException("candidate " + item + " is not an item id (1.." + spec.numItems() + ")");
+                }
+                out[i][j] = all[i][item];
+            }
+        }
+        return out;
+    }
+
+    /**
      * The {@code k} highest-scored item ids for one history, best first.
      *
      * @param excludeHistory leave out items already in the history
