@@ -117,14 +117,11 @@ final class Ml1mBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> evaluateAll(SequenceDataset data, Scorer scorer) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (EvaluationProtocol protocol : List.of(EvaluationProtocol.fullRanking(),
-                EvaluationProtocol.uniformNegatives(100),
-                EvaluationProtocol.popularityNegatives(100, data.trainPopularity()))) {
-            out.put(protocol.name(), RankingEvaluator.evaluate(data, scorer, Split.TEST, protocol, 0, 7L, 1, 5, 10, 20));
-        }
-        return out;
+    private static Map<String, Map<String, Double>> evaluateAll(SequenceDataset data, Scorer scorer) {
+        return RankingEvaluator.evaluate(data, scorer, Split.TEST, List.of(EvaluationProtocol.fullRanking(),
+                        EvaluationProtocol.uniformNegatives(100),
+                        EvaluationProtocol.popularityNegatives(100, data.trainPopularity())),
+                0, 7L, 1, 5, 10, 20);
     }
 
     private static Map<String, Object> epoch(EpochReport report) {

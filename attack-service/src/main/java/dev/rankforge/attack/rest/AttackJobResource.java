@@ -5,6 +5,7 @@ import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.service.AttackJobService;
 import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.service.job.JobResponses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +46,7 @@ public class AttackJobResource {
                 r.victimModelId(), r.datasetId(), r.datasetUri(), r.targetItem(), r.injectedItems(), r.maxUsers(),
                 r.k(), r.seed()));
         AttackJobView view = mapper.toView(accepted.job());
-        return accepted.isNew()
-                ? Response.accepted(view).location(URI.create("/attack-jobs/" + jobId)).build()
-                : Response.ok(view).build();
+        return JobResponses.submitted(accepted.isNew(), "/attack-jobs/" + jobId, view);
     }
 
     @GET

@@ -5,6 +5,7 @@ import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.mapping.EvalMapper;
 import dev.rankforge.eval.service.EvalJobService;
+import dev.rankforge.service.job.JobResponses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,9 +45,7 @@ public class EvalJobResource {
         EvalJobService.Accepted accepted = jobs.submit(new EvalRequest(SchemaVersion.CURRENT, jobId, r.modelId(),
                 r.modelUri(), r.datasetId(), r.datasetUri()));
         EvalJobView view = mapper.toView(accepted.job());
-        return accepted.isNew()
-                ? Response.accepted(view).location(URI.create("/eval-jobs/" + jobId)).build()
-                : Response.ok(view).build();
+        return JobResponses.submitted(accepted.isNew(), "/eval-jobs/" + jobId, view);
     }
 
     @GET

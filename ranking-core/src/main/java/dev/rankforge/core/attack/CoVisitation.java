@@ -4,7 +4,9 @@ import dev.rankforge.core.data.SequenceDataset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -58,9 +60,10 @@ public final class CoVisitation {
                 .filter(item -> popularity[item] > 0)
                 .sorted(Comparator.<Integer>comparingLong(item -> -popularity[item]).thenComparing(item -> item))
                 .toList();
+        double[] leadIn = bestLeadIns();
         List<Integer> candidates = byPopularity.subList(byPopularity.size() / 4, byPopularity.size()).stream()
-                .filter(item -> bestLeadIn(item) > 0)
-                .sorted(Comparator.<Integer>comparingDouble(item -> -bestLeadIn(item)).thenComparing(item -> item))
+                .filter(item -> leadIn[item] > 0)
+                .sorted(Comparator.<Integer>comparingDouble(item -> -leadIn[item]).thenComparing(item -> item))
                 .limit(5)
                 .toList();
         if (candidates.isEmpty()) {
@@ -69,14 +72,26 @@ public final class CoVisitation {
         return candidates.get(new Random(seed).nextInt(candidates.size()));
     }
 
-    private double bestLeadIn(int target) {
-        long[] toTarget = countsInto(target);
-        double best = 0;
-        for (int item = 1; item <= data.numItems(); item++) {
-            if (item != target && toTarget[item] >= MIN_SUPPORT) {
-                best = Math.max(best, strength(toTarget, item));
+    /** For every item, the strongest {@code P(item | previous)} over lead-ins with enough support; one pass. */
+    private double[] bestLeadIns() {
+        long width = data.numItems() + 1L;
+        Map<Long, Integer> pairs = new HashMap<>();
+        for (int u = 0; u < data.numUsers(); u++) {
+            int[] train = data.trainSequence(u);
+            for (int t = 1; t < train.length; t++) {
+                if (train[t - 1] != train[t]) {
+                    pairs.merge(train[t - 1] * width + train[t], 1, Integer::sum);
+                }
             }
         }
+        double[] best = new double[(int) width];
+        pairs.forEach((pair, count) -> {
+            if (count >= MIN_SUPPORT) {
+                int previous = (int) (pair / width);
+                int item = (int) (pair % width);
+                best[item] = Math.max(best[item], (double) count / outgoing[previous]);
+            }
+        });
         return best;
     }
 

@@ -6,6 +6,7 @@ import dev.rankforge.trainer.TrainingEpoch;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.service.TrainingJobService;
+import dev.rankforge.service.job.JobResponses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +46,7 @@ public class TrainingJobResource {
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
                 request.datasetId(), request.datasetUri(), request.architecture(), request.params()));
         TrainingJobView view = mapper.toView(accepted.job(), List.of());
-        return accepted.isNew()
-                ? Response.accepted(view).location(URI.create("/training-jobs/" + jobId)).build()
-                : Response.ok(view).build();
+        return JobResponses.submitted(accepted.isNew(), "/training-jobs/" + jobId, view);
     }
 
     @GET
