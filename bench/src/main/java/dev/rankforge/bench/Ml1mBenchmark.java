@@ -11,6 +11,7 @@ import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -91,11 +92,11 @@ final class Ml1mBenchmark implements Callable<Integer> {
                     5f, patience, validationUsers, 42L, "cpu");
             List<Map<String, Object>> curve = new ArrayList<>();
             long started = System.nanoTime();
-            SequenceTrainer.Result trained = new SequenceTrainer(config).train(spec, dataset, report -> {
+            TrainingResult trained = new SequenceTrainer(config).train(spec, dataset, report -> {
                 curve.add(epoch(report));
                 System.out.printf("%s epoch %d/%d loss %.4f val ndcg@10 %.4f (full ranking) %.0f seq/s%n",
-                        architecture, report.epoch(), report.epochs(), report.loss(), report.validationNdcg10(),
-                        report.sequencesPerSecond());
+                        architecture, report.epoch(), report.epochs(), report.loss(), report.selectionValue(),
+                        report.examplesPerSecond());
             }, () -> false);
             double minutes = (System.nanoTime() - started) / 6e10;
             try (ScoringModel model = trained.model()) {
@@ -128,8 +129,8 @@ final class Ml1mBenchmark implements Callable<Integer> {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("epoch", report.epoch());
         e.put("loss", report.loss());
-        e.put("validationNdcg10FullRanking", report.validationNdcg10());
-        e.put("sequencesPerSecond", report.sequencesPerSecond());
+        e.put("validationNdcg10FullRanking", report.selectionValue());
+        e.put("sequencesPerSecond", report.examplesPerSecond());
         return e;
     }
 }

@@ -61,7 +61,7 @@ final class TrainThroughputBenchmark implements Callable<Integer> {
             List<EpochReport> reports = new ArrayList<>();
             new SequenceTrainer(new TrainConfig(2, batchSize, 1e-3f, 0f, 5f, 2, 1, 1, "cpu"))
                     .train(spec, data, reports::add, () -> false).model().close();
-            double djl = reports.get(reports.size() - 1).sequencesPerSecond();
+            double djl = reports.get(reports.size() - 1).examplesPerSecond();
             JsonNode torch = runMirror(architecture, items);
             double torchRate = torch.path("torch_seq_per_s").asDouble();
             Map<String, Object> row = new LinkedHashMap<>();

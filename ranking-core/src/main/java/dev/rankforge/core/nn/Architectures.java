@@ -11,12 +11,14 @@ public final class Architectures {
     public static final String NARM = "narm";
     public static final String SASREC = "sasrec";
     public static final String BERT4REC = "bert4rec";
+    public static final String CASER = "caser";
 
     private static final Map<String, Function<ModelSpec, SequenceRecommender>> FACTORIES = new TreeMap<>(Map.of(
             GRU4REC, Gru4Rec::new,
             NARM, Narm::new,
             SASREC, SasRec::new,
-            BERT4REC, Bert4Rec::new));
+            BERT4REC, Bert4Rec::new,
+            CASER, Caser::new));
 
     private Architectures() {
     }

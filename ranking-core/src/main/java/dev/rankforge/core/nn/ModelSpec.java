@@ -6,8 +6,9 @@ package dev.rankforge.core.nn;
  * @param architecture  registry name, e.g. {@code gru4rec}
  * @param numItems      number of real items; scores have {@code numItems + 1} columns, column 0 is padding
  * @param embeddingSize item embedding width (the width of the sequence representation)
- * @param hiddenSize    recurrent state width (GRU4Rec, NARM); ignored by the transformers
- * @param maxLength     longest history the model reads; older items are dropped
+ * @param hiddenSize    recurrent state width (GRU4Rec, NARM), horizontal filters per height (Caser); ignored by
+ *                      the transformers
+ * @param maxLength     longest history the model reads; older items are dropped (Caser's window L)
  * @param layers        transformer blocks (SASRec, BERT4Rec)
  * @param heads         attention heads (SASRec, BERT4Rec)
  * @param dropout       dropout rate inside the model
@@ -34,7 +35,8 @@ public record ModelSpec(String architecture, int numItems, int embeddingSize, in
 
     /**
      * The papers' settings: BERT4Rec and SASRec with hidden 64, 2 blocks, 2 heads, dropout 0.1 (max length 200
-     * for ML-1M, 50 for Steam and Beauty); NARM with embedding 64 and GRU hidden 128; GRU4Rec 64/64.
+     * for ML-1M, 50 for Steam and Beauty); NARM with embedding 64 and GRU hidden 128; GRU4Rec 64/64; Caser with
+     * embedding 64, 16 horizontal filters per height, a window of the last 5 items and dropout 0.5.
      */
     public static ModelSpec paperPreset(String architecture, int numItems, int maxLength) {
         return switch (architecture) {
@@ -42,6 +44,7 @@ public record ModelSpec(String architecture, int numItems, int embeddingSize, in
                     new ModelSpec(architecture, numItems, 64, 64, maxLength, 2, 2, 0.1f);
             case Architectures.NARM -> new ModelSpec(architecture, numItems, 64, 128, maxLength, 1, 1, 0.25f);
             case Architectures.GRU4REC -> new ModelSpec(architecture, numItems, 64, 64, maxLength);
+            case Architectures.CASER -> new ModelSpec(architecture, numItems, 64, 16, Math.min(maxLength, 5), 1, 1, 0.5f);
             default -> throw new IllegalArgumentException("no preset for " + architecture);
         };
     }

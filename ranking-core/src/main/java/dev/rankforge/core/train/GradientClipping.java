@@ -26,13 +26,14 @@ public final class GradientClipping {
         for (Pair<String, Parameter> parameter : block.getParameters()) {
             NDArray array = parameter.getValue().getArray();
             if (array.hasGradient()) {
-                gradients.add(array.getGradient());
+                NDArray gradient = array.getGradient(); // a new handle on the gradient, owned by the weight's manager
+                gradient.attach(scratch);
+                gradients.add(gradient);
             }
         }
         double squares = 0;
         for (NDArray gradient : gradients) {
             NDArray sum = gradient.square().sum();
-            sum.attach(scratch);
             squares += sum.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
         }
         double norm = Math.sqrt(squares);

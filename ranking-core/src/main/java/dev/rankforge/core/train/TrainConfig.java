@@ -1,7 +1,7 @@
 package dev.rankforge.core.train;
 
 /**
- * Optimisation settings of {@link SequenceTrainer}.
+ * Optimisation settings of {@link TrainingLoop}.
  *
  * @param weightDecay     decoupled (AdamW) weight decay
  * @param clipGradient    maximum global L2 norm of the gradients (0 disables clipping)

@@ -1,6 +1,6 @@
 package dev.rankforge.core.train;
 
-/** Receives progress from {@link SequenceTrainer}; called on the training thread after each epoch. */
+/** Receives progress from {@link TrainingLoop}; called on the training thread after each epoch. */
 @FunctionalInterface
 public interface TrainingListener {
     void onEpoch(EpochReport report);

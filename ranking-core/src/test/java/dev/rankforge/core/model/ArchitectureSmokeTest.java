@@ -22,7 +22,8 @@ class ArchitectureSmokeTest {
     private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.8, 8));
 
     @ParameterizedTest
-    @ValueSource(strings = {Architectures.GRU4REC, Architectures.NARM, Architectures.SASREC, Architectures.BERT4REC})
+    @ValueSource(strings = {Architectures.GRU4REC, Architectures.NARM, Architectures.SASREC, Architectures.BERT4REC,
+        Architectures.CASER})
     void trainsAndRoundTrips(String architecture) throws Exception {
         ModelSpec spec = new ModelSpec(architecture, DATA.numItems(), 16, 16, 12, 1, 2, 0.1f);
         List<EpochReport> reports = new ArrayList<>();

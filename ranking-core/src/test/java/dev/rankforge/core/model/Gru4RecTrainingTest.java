@@ -12,6 +12,7 @@ import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,7 @@ class Gru4RecTrainingTest {
         ModelSpec spec = new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20);
         TrainConfig config = new TrainConfig(4, 64, 5e-3f, 0f, 5f, 4, 0, 1, "cpu");
         List<EpochReport> reports = new ArrayList<>();
-        SequenceTrainer.Result result = new SequenceTrainer(config).train(spec, data, reports::add, () -> false);
+        TrainingResult result = new SequenceTrainer(config).train(spec, data, reports::add, () -> false);
         try (ScoringModel model = result.model()) {
             assertThat(reports).hasSize(4);
             assertThat(reports.get(3).loss()).as("loss decreases").isLessThan(reports.get(0).loss());

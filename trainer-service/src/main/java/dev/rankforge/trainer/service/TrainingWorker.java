@@ -9,6 +9,7 @@ import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.service.WorkerPool;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.trainer.RegisteredModel;
@@ -84,7 +85,7 @@ public class TrainingWorker {
             ModelSpec spec = params.modelSpec(job.architecture, data.numItems());
             LOG.infof("training job %s started: %s, %d users, %d items, %d epochs", jobId, job.architecture,
                     data.numUsers(), data.numItems(), params.epochs());
-            SequenceTrainer.Result result = new SequenceTrainer(params.trainConfig(config.device()))
+            TrainingResult result = new SequenceTrainer(params.trainConfig(config.device()))
                     .train(spec, data, report -> recordEpoch(jobId, report), cancel::get);
             try (ScoringModel model = result.model()) {
                 StoredArtifact artifact = artifacts.put("models", ".rfmd", model::save);
@@ -110,24 +111,24 @@ public class TrainingWorker {
             TrainingEpoch epoch = new TrainingEpoch();
             epoch.key = new TrainingEpoch.Key(jobId, report.epoch());
             epoch.loss = report.loss();
-            epoch.validationNdcg10 = report.validationNdcg10();
-            epoch.sequencesPerSecond = report.sequencesPerSecond();
+            epoch.validationNdcg10 = report.selectionValue();
+            epoch.sequencesPerSecond = report.examplesPerSecond();
             epoch.recordedAt = Instant.now();
             epoch.persist();
             TrainingJob j = TrainingJob.findById(jobId);
             j.epoch = report.epoch();
             j.loss = report.loss();
-            j.validationNdcg10 = report.validationNdcg10();
+            j.validationNdcg10 = report.selectionValue();
             return j;
         });
         LOG.infof("training job %s epoch %d/%d: loss %.4f, validation ndcg@10 %.4f (full ranking), %.0f seq/s",
-                jobId, report.epoch(), report.epochs(), report.loss(), report.validationNdcg10(),
-                report.sequencesPerSecond());
-        events.publish(mapper.toEvent(job, report.sequencesPerSecond(), null));
+                jobId, report.epoch(), report.epochs(), report.loss(), report.selectionValue(),
+                report.examplesPerSecond());
+        events.publish(mapper.toEvent(job, report.examplesPerSecond(), null));
     }
 
     private RegisteredModel register(TrainingJob job, ModelSpec spec, ResolvedParams params,
-                                     StoredArtifact artifact, SequenceTrainer.Result result) {
+                                     StoredArtifact artifact, TrainingResult result) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RegisteredModel m = new RegisteredModel();
             m.id = UUID.randomUUID();

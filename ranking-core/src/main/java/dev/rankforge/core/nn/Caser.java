@@ -1,0 +1,91 @@
+package dev.rankforge.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import dev.rankforge.core.train.Objective;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Caser (Tang &amp; Wang, WSDM 2018), the sequence-only form used as a small extraction student: the last
+ * {@code maxLength} items as an image {@code [L, embedding]}; horizontal filters of every height 1..L
+ * ({@code hiddenSize} filters per height, max-pooled over time) catch union-level and skip patterns, vertical
+ * filters ({@value #VERTICAL_FILTERS}, spanning all L rows) weight the recent items; both feed a ReLU layer back
+ * to embedding width after dropout. One representation per sequence; trained like NARM on random prefixes.
+ * The paper's user embedding is left out: a black-box student knows sequences, not users.
+ */
+public final class Caser extends SequenceRecommender {
+    static final int VERTICAL_FILTERS = 4;
+    private static final byte VERSION = 1;
+
+    private final List<Conv2d> horizontal = new ArrayList<>();
+    private final Conv2d vertical;
+    private final Dropout dropout;
+    private final Linear dense;
+
+    public Caser(ModelSpec spec) {
+        super(VERSION, spec, 0);
+        int window = spec.maxLength();
+        for (int height = 1; height <= window; height++) {
+            horizontal.add(addChildBlock("horizontal" + height, Conv2d.builder()
+                    .setKernelShape(new Shape(height, spec.embeddingSize()))
+                    .setFilters(spec.hiddenSize())
+                    .build()));
+        }
+        this.vertical = addChildBlock("vertical", Conv2d.builder()
+                .setKernelShape(new Shape(window, 1))
+                .setFilters(VERTICAL_FILTERS)
+                .build());
+        this.dropout = addChildBlock("dropout", Dropout.builder().optRate(spec.dropout()).build());
+        this.dense = addChildBlock("dense", Linear.builder().setUnits(spec.embeddingSize()).build());
+    }
+
+    @Override
+    public Objective objective() {
+        return Objective.NEXT_ITEM_LAST_POSITION;
+    }
+
+    @Override
+    protected NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training) {
+        NDArray mask = ids.gt(0).toType(DataType.FLOAT32, false).expandDims(2);
+        NDArray image = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow()
+                .mul(mask).expandDims(1);                                                     // [B, 1, L, E]
+        long batch = ids.getShape().get(0);
+        NDList features = new NDList();
+        for (Conv2d filter : horizontal) {
+            NDArray maps = Activation.relu(filter.forward(ps, new NDList(image), training).singletonOrThrow());
+            features.add(maps.squeeze(3).max(new int[] {2}));                                  // [B, filters]
+        }
+        NDArray columns = vertical.forward(ps, new NDList(image), training).singletonOrThrow(); // [B, 4, 1, E]
+        features.add(columns.reshape(batch, -1));
+        NDArray joined = NDArrays.concat(features, 1);
+        joined = dropout.forward(ps, new NDList(joined), training).singletonOrThrow();
+        NDArray z = Activation.relu(dense.forward(ps, new NDList(joined), training).singletonOrThrow());
+        return z.expandDims(1);                                                                // [B, 1, E]
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        int window = spec.maxLength();
+        Shape image = new Shape(batch, 1, window, spec.embeddingSize());
+        for (Conv2d filter : horizontal) {
+            filter.initialize(manager, dataType, image);
+        }
+        vertical.initialize(manager, dataType, image);
+        long width = (long) window * spec.hiddenSize() + (long) VERTICAL_FILTERS * spec.embeddingSize();
+        dropout.initialize(manager, dataType, new Shape(batch, width));
+        dense.initialize(manager, dataType, new Shape(batch, width));
+    }
+}

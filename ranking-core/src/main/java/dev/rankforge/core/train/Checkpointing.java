@@ -1,0 +1,13 @@
+package dev.rankforge.core.train;
+
+import java.util.function.Consumer;
+
+/**
+ * Where a run resumes from and where its end-of-epoch checkpoints go.
+ *
+ * @param resumeFrom the checkpoint to continue from, or {@code null} for a fresh run
+ * @param sink       receives a checkpoint after every epoch (e.g. writes it atomically to disk)
+ */
+public record Checkpointing(TrainingCheckpoint resumeFrom, Consumer<TrainingCheckpoint> sink) {
+    public static final Checkpointing NONE = new Checkpointing(null, checkpoint -> { });
+}

@@ -1,0 +1,219 @@
+package dev.rankforge.core.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.Architectures;
+import dev.rankforge.core.nn.ModelSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * The epoch loop shared by supervised training and distillation: AdamW ({@link ResumableAdamW}), global-norm
+ * gradient clipping, validation after every epoch, early stopping on the task's selection metric with the best
+ * epoch's parameters restored at the end, a checkpoint after every epoch and resumption from one.
+ *
+ * <p>Each epoch's randomness (example order, masking, sampling, dropout) is seeded from the run's seed and the
+ * epoch number, so a run resumed from epoch N's checkpoint continues exactly as the uninterrupted run would.
+ * Every step's arrays live in a sub-manager closed at the end of the step, so memory stays flat.
+ */
+public final class TrainingLoop {
+    private final TrainConfig config;
+
+    public TrainingLoop(TrainConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Trains a fresh {@code spec} model on the task built for it.
+     *
+     * @param task      built from the scoring model under training (tasks validate with it)
+     * @param cancelled polled between batches; when it returns true the run stops with a
+     *                  {@link CancellationException}
+     */
+    public TrainingResult run(ModelSpec spec, Function<ScoringModel, TrainingTask> task, TrainingListener listener,
+                              BooleanSupplier cancelled, Checkpointing checkpointing) {
+        Device device = Device.fromName(config.device());
+        Model model = Model.newInstance("rankforge-" + spec.architecture(), device);
+        model.setBlock(Architectures.build(spec));
+        boolean handedOver = false;
+        try {
+            ScoringModel scoring = new ScoringModel(spec, model);
+            TrainingResult result = train(spec, model, scoring, task.apply(scoring), listener, cancelled,
+                    checkpointing);
+            handedOver = true;
+            return result;
+        } finally {
+            if (!handedOver) {
+                model.close();
+            }
+        }
+    }
+
+    private TrainingResult train(ModelSpec spec, Model model, ScoringModel scoring, TrainingTask task,
+                                 TrainingListener listener, BooleanSupplier cancelled, Checkpointing checkpointing) {
+        if (checkpointing.resumeFrom() != null) {
+            // Before the trainer exists: its parameter store keeps the arrays it finds at creation, and
+            // initialisation leaves loaded parameters as they are (only enabling their gradients).
+            loadParameters(model, checkpointing.resumeFrom().parameters());
+        }
+        try (NDManager optimizerState = model.getNDManager().newSubManager()) {
+            ResumableAdamW optimizer = new ResumableAdamW(config.learningRate(), config.weightDecay(), optimizerState);
+            // The task computes its own loss; DJL wants one in the config for its training listeners (unused here).
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(optimizer)
+                    .optDevices(new Device[] {Device.fromName(config.device())});
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(config.batchSize(), spec.maxLength()));
+                return epochs(spec, model, scoring, trainer, optimizer, task, listener, cancelled, checkpointing);
+            }
+        }
+    }
+
+    private TrainingResult epochs(ModelSpec spec, Model model, ScoringModel scoring, Trainer trainer,
+                                  ResumableAdamW optimizer, TrainingTask task, TrainingListener listener,
+                                  BooleanSupplier cancelled, Checkpointing checkpointing) {
+        Block block = model.getBlock();
+        TrainingCheckpoint resume = checkpointing.resumeFrom();
+        int epoch = 0;
+        int bestEpoch = 0;
+        byte[] bestParameters = null;
+        Map<String, Double> bestValidation = Map.of();
+        if (resume != null) {
+            readOptimizer(optimizer, block, resume.optimizerState());
+            epoch = resume.epochsDone();
+            bestEpoch = resume.bestEpoch();
+            bestParameters = resume.bestParameters();
+            bestValidation = resume.bestValidation();
+        }
+        while (epoch < config.epochs() && (bestParameters == null || epoch - bestEpoch < config.patience())) {
+            epoch++;
+            EpochReport report = epoch(epoch, trainer, task, scoring, cancelled);
+            listener.onEpoch(report);
+            if (bestParameters == null
+                    || report.selectionValue() > bestValidation.getOrDefault(task.selectionMetric(), 0.0)) {
+                bestParameters = saveParameters(model);
+                bestValidation = report.validation();
+                bestEpoch = epoch;
+            }
+            checkpointing.sink().accept(new TrainingCheckpoint(epoch, bestEpoch, bestValidation,
+                    bestEpoch == epoch ? bestParameters : saveParameters(model), bestParameters,
+                    writeOptimizer(optimizer, block)));
+        }
+        loadParameters(model, bestParameters);
+        return new TrainingResult(scoring, bestEpoch, epoch, bestValidation);
+    }
+
+    private EpochReport epoch(int epoch, Trainer trainer, TrainingTask task,
+                              ScoringModel scoring, BooleanSupplier cancelled) {
+        long seed = config.seed() * 1_000_003L + epoch;
+        Engine.getInstance().setRandomSeed((int) seed);
+        Random random = new Random(seed);
+        int[] order = shuffled(task.examples(), random);
+        long started = System.nanoTime();
+        double lossSum = 0;
+        int batches = 0;
+        for (int start = 0; start < order.length; start += config.batchSize()) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("training cancelled in epoch " + epoch);
+            }
+            int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+            lossSum += step(trainer, task, batch, random);
+            batches++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> validation = task.validate(scoring);
+        int live = trainer.getModel().getNDManager().getManagedArrays().size();
+        return new EpochReport(epoch, config.epochs(), lossSum / Math.max(batches, 1), validation,
+                task.selectionMetric(), order.length / Math.max(seconds, 1e-9), live);
+    }
+
+    private double step(Trainer trainer, TrainingTask task, int[] batch, Random random) {
+        try (NDManager step = trainer.getManager().newSubManager()) {
+            double loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray value = task.loss(trainer, step, batch, random);
+                collector.backward(value);
+                loss = value.getFloat();
+            }
+            GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock(), config.clipGradient(), step);
+            trainer.step();
+            return loss;
+        }
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = values[i];
+            values[i] = values[j];
+            values[j] = tmp;
+        }
+        return values;
+    }
+
+    private static byte[] saveParameters(Model model) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            model.getBlock().saveParameters(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void loadParameters(Model model, byte[] parameters) {
+        try {
+            model.getBlock().loadParameters(model.getNDManager(),
+                    new DataInputStream(new ByteArrayInputStream(parameters)));
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("cannot load checkpointed parameters", e);
+        }
+    }
+
+    private static byte[] writeOptimizer(ResumableAdamW optimizer, Block block) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            optimizer.writeState(block, out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void readOptimizer(ResumableAdamW optimizer, Block block, byte[] state) {
+        try {
+            optimizer.readState(block, new DataInputStream(new ByteArrayInputStream(state)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load checkpointed optimizer state", e);
+        }
+    }
+}
