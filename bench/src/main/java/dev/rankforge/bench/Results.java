@@ -42,6 +42,11 @@ final class Results {
     }
 
     /** Writes atomically so a reader never sees half a file. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Map.class);
+    }
+
     static void write(Path file, Object value) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -6,16 +6,24 @@ import java.util.UUID;
 /**
  * Progress and outcome of a training job, published on {@link Topics#TRAINING_EVENTS}.
  * Progress events carry the epoch figures; a {@code SUCCEEDED} event carries the model id and artifact.
+ *
+ * @param validationMetric  what {@code validationScore} measures: {@code ndcg@10} (TRAIN, full ranking) or
+ *                          {@code agreement@10} with the teacher (DISTILL, EXTRACT)
+ * @param examplesPerSecond training throughput of the last epoch (sequences or distillation examples)
+ * @param queriesSpent      EXTRACT: black-box queries answered so far
  */
 public record TrainingEvent(
         int schemaVersion,
         UUID jobId,
+        TrainingKind kind,
         JobStatus status,
         Integer epoch,
         Integer epochs,
         Double loss,
-        Double validationNdcg10,
-        Double sequencesPerSecond,
+        String validationMetric,
+        Double validationScore,
+        Double examplesPerSecond,
+        Long queriesSpent,
         UUID modelId,
         String modelUri,
         String modelSha256,

@@ -3,16 +3,33 @@ package dev.rankforge.contracts;
 import java.util.UUID;
 
 /**
- * Asks trainer-service to train a model; consumed from {@link Topics#TRAINING_REQUESTS}.
+ * Asks trainer-service to train, distil or extract a model; consumed from {@link Topics#TRAINING_REQUESTS}.
  * Handling is idempotent on {@code jobId}: a redelivered request never creates a second job.
  *
- * @param architecture model name known to ranking-core's model registry, e.g. {@code gru4rec}
+ * @param kind           TRAIN when absent
+ * @param datasetId      TRAIN: the training data; DISTILL: the sequences the teacher ranks; EXTRACT: the item
+ *                       catalogue and the test users fidelity is measured on
+ * @param architecture   model (or student) name known to ranking-core's model registry, e.g. {@code gru4rec}
+ * @param teacherModelId DISTILL: the registered teacher model
+ * @param distillation   DISTILL and EXTRACT: loss and list settings
+ * @param extraction     EXTRACT: generator, budget and black-box target
  */
 public record TrainingRequest(
         int schemaVersion,
         UUID jobId,
+        TrainingKind kind,
         UUID datasetId,
         String datasetUri,
         String architecture,
-        TrainingParams params) {
+        TrainingParams params,
+        UUID teacherModelId,
+        DistillationParams distillation,
+        ExtractionParams extraction) {
+
+    /** A supervised TRAIN request. */
+    public static TrainingRequest train(UUID jobId, UUID datasetId, String datasetUri, String architecture,
+                                        TrainingParams params) {
+        return new TrainingRequest(SchemaVersion.CURRENT, jobId, TrainingKind.TRAIN, datasetId, datasetUri,
+                architecture, params, null, null, null);
+    }
 }

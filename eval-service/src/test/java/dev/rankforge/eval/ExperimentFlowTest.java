@@ -13,6 +13,7 @@ import dev.rankforge.contracts.EvalRequest;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.contracts.TrainingEvent;
+import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.core.artifact.LocalArtifactStore;
 import dev.rankforge.core.artifact.StoredArtifact;
@@ -83,9 +84,11 @@ class ExperimentFlowTest {
 
         UUID modelId = UUID.randomUUID();
         connector.source(Channels.TRAINING_EVENTS).send(new TrainingEvent(SchemaVersion.CURRENT, train.jobId(),
-                JobStatus.RUNNING, 1, 2, 4.2, 0.1, 900.0, null, null, null, null, Instant.now()));
+                TrainingKind.TRAIN, JobStatus.RUNNING, 1, 2, 4.2, "ndcg@10", 0.1, 900.0, null, null, null, null, null,
+                Instant.now()));
         connector.source(Channels.TRAINING_EVENTS).send(new TrainingEvent(SchemaVersion.CURRENT, train.jobId(),
-                JobStatus.SUCCEEDED, 2, 2, 3.9, 0.2, null, modelId, model.uri(), model.sha256(), null, Instant.now()));
+                TrainingKind.TRAIN, JobStatus.SUCCEEDED, 2, 2, 3.9, "ndcg@10", 0.2, null, null, modelId, model.uri(),
+                model.sha256(), null, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !evalRequests.received().isEmpty());
         EvalRequest evalRequest = evalRequests.received().get(0).getPayload();

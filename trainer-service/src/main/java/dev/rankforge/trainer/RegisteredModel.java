@@ -2,13 +2,16 @@ package dev.rankforge.trainer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import dev.rankforge.contracts.TrainingKind;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The model registry's entry: a trained model's artifact, lineage and headline metric. */
+/** The model registry's entry: a model's artifact, lineage (job, dataset, teacher or victim) and metrics. */
 @Entity
 @Table(name = "model")
 public class RegisteredModel extends PanacheEntityBase {
@@ -24,8 +27,16 @@ public class RegisteredModel extends PanacheEntityBase {
     @Column(name = "artifact_uri")
     public String artifactUri;
     public String sha256;
-    @Column(name = "validation_ndcg10")
-    public double validationNdcg10;
+    @Enumerated(EnumType.STRING)
+    public TrainingKind kind;
+    @Column(name = "validation_metric")
+    public String validationMetric;
+    @Column(name = "validation_score")
+    public double validationScore;
+    /** Where the model came from beyond its job and dataset: teacher or victim, query set, queries spent (JSON). */
+    public String lineage;
+    /** Test-time figures, e.g. an extracted model's agreement with its victim (JSON). */
+    public String metrics;
     @Column(name = "best_epoch")
     public int bestEpoch;
     @Column(name = "created_at")

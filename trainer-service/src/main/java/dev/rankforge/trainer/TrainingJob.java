@@ -2,11 +2,14 @@ package dev.rankforge.trainer;
 
 import dev.rankforge.service.job.JobEntity;
 import jakarta.persistence.Column;
+import dev.rankforge.contracts.TrainingKind;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** A durable training job; its id is the request's job id, which makes request handling idempotent. */
+/** A durable TRAIN, DISTILL or EXTRACT job; its id is the request's job id, which makes request handling idempotent. */
 @Entity
 @Table(name = "training_job")
 public class TrainingJob extends JobEntity {
@@ -20,8 +23,27 @@ public class TrainingJob extends JobEntity {
     public int epoch;
     public int epochs;
     public Double loss;
-    @Column(name = "validation_ndcg10")
-    public Double validationNdcg10;
+    @Column(name = "validation_metric")
+    public String validationMetric;
+    @Column(name = "validation_score")
+    public Double validationScore;
     @Column(name = "model_id")
     public UUID modelId;
+    @Enumerated(EnumType.STRING)
+    public TrainingKind kind;
+    @Column(name = "teacher_model_id")
+    public UUID teacherModelId;
+    /** EXTRACT: black-box queries answered so far, over all attempts. */
+    @Column(name = "queries_spent")
+    public long queriesSpent;
+    /** EXTRACT: the stored query set, once generation finished (a resumed job does not query again). */
+    @Column(name = "query_set_uri")
+    public String querySetUri;
+    /** Times a worker started this job (more than one after a restart resumed it). */
+    public int attempts;
+    /** The checkpoint epoch the latest attempt resumed from; null when it started fresh. */
+    @Column(name = "resumed_from_epoch")
+    public Integer resumedFromEpoch;
+    /** Outcome figures beyond the model (e.g. EXTRACT fidelity on test users), as JSON. */
+    public String result;
 }

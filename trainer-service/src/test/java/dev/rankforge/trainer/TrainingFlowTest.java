@@ -55,7 +55,7 @@ class TrainingFlowTest {
         events.clear();
 
         UUID jobId = UUID.randomUUID();
-        TrainingRequest request = new TrainingRequest(SchemaVersion.CURRENT, jobId, datasetId, null, "gru4rec",
+        TrainingRequest request = TrainingRequest.train(jobId, datasetId, null, "gru4rec",
                 new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L));
         connector.source(Channels.TRAINING_REQUESTS).send(request);
         connector.source(Channels.TRAINING_REQUESTS).send(request); // redelivery
@@ -80,51 +80,51 @@ class TrainingFlowTest {
                 .body("sha256", equalTo(last.modelSha256()));
 
         List<Integer> history = List.of(data.sequence(0)[0], data.sequence(0)[1], data.sequence(0)[2]);
-        List<Integer> top = given().contentType("application/json")
+        List<Integer> top = given().contentType("application/json").header("X-Api-Key", "test-key")
                 .body(new java.util.HashMap<>(java.util.Map.of("sequence", history, "k", 10)))
                 .when().post("/models/" + modelId + "/recommend")
                 .then().statusCode(200).extract().jsonPath().getList("items", Integer.class);
         assertThat(top).hasSize(10).doesNotContainAnyElementsOf(history).doesNotHaveDuplicates();
 
-        given().contentType("application/json").body("{\"sequences\": [[1, 2], [3]], \"k\": 5}")
+        given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequences\": [[1, 2], [3]], \"k\": 5}")
                 .when().post("/models/" + modelId + "/recommend/batch")
                 .then().statusCode(200).body("items", hasSize(2)).body("items[1]", hasSize(5));
 
-        given().contentType("application/json").body("{\"sequence\": [1, 99999]}")
+        given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequence\": [1, 99999]}")
                 .when().post("/models/" + modelId + "/recommend")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("sequence[1]"));
-        given().contentType("application/json").body("{\"sequence\": []}")
+        given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequence\": []}")
                 .when().post("/models/" + modelId + "/recommend")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType("application/json").body("{\"sequence\": [1], \"k\": 500}")
+        given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequence\": [1], \"k\": 500}")
                 .when().post("/models/" + modelId + "/recommend")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("k"));
-        given().contentType("application/json").body("{\"sequence\": [1]}")
+        given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequence\": [1]}")
                 .when().post("/models/" + UUID.randomUUID() + "/recommend")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void malformedTrainingRequestsAreRefused() {
-        given().contentType("application/json")
+        given().contentType("application/json").header("X-Api-Key", "test-key")
                 .body("{\"datasetId\": \"" + UUID.randomUUID() + "\", \"architecture\": \"transformer-xl\"}")
                 .when().post("/training-jobs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("architecture"));
-        given().contentType("application/json")
+        given().contentType("application/json").header("X-Api-Key", "test-key")
                 .body("{\"datasetId\": \"" + UUID.randomUUID() + "\", \"architecture\": \"gru4rec\"}")
                 .when().post("/training-jobs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("datasetId"));
-        given().contentType("application/json")
+        given().contentType("application/json").header("X-Api-Key", "test-key")
                 .body("{\"datasetId\": \"" + UUID.randomUUID() + "\", \"architecture\": \"gru4rec\", "
                         + "\"params\": {\"epochs\": 0}}")
                 .when().post("/training-jobs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("params.epochs"));
-        given().contentType("application/json").body("{\"architecture\": 7, \"datasetId\": \"not-a-uuid\"}")
+        given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"architecture\": 7, \"datasetId\": \"not-a-uuid\"}")
                 .when().post("/training-jobs")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -123,8 +123,8 @@ public class ExperimentOrchestrator {
                 complete(experimentId, StepName.DATASET, detail);
                 return begin(experimentId, StepName.TRAIN);
             });
-            publisher.send(new TrainingRequest(SchemaVersion.CURRENT, trainJob, datasetId, datasetUri,
-                    plan.training().architecture(), plan.training().params()));
+            publisher.send(TrainingRequest.train(trainJob, datasetId, datasetUri, plan.training().architecture(),
+                    plan.training().params()));
         } catch (Exception e) {
             LOG.errorf(e, "experiment %s: dataset step failed", experimentId);
             fail(experimentId, StepName.DATASET, "dataset step failed: " + e.getMessage());
@@ -224,8 +224,9 @@ public class ExperimentOrchestrator {
         detail.put("epoch", event.epoch());
         detail.put("epochs", event.epochs());
         detail.put("loss", event.loss());
-        detail.put("validationNdcg10", event.validationNdcg10());
-        detail.put("sequencesPerSecond", event.sequencesPerSecond());
+        // The experiment's training step is a TRAIN job: its validation score is full-ranking NDCG@10.
+        detail.put("validationNdcg10", event.validationScore());
+        detail.put("sequencesPerSecond", event.examplesPerSecond());
         if (event.modelId() != null) {
             detail.put("modelId", event.modelId());
         }

@@ -57,6 +57,19 @@ public final class JobTransitions {
         });
     }
 
+    /** Puts every RUNNING job back in the queue (after a restart, for services whose jobs can resume); returns them. */
+    public static <J extends JobEntity> List<J> requeueRunning(Class<J> type) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<J> running = Panache.getEntityManager()
+                    .createQuery("from " + type.getSimpleName() + " where status = :status", type)
+                    .setParameter("status", JobStatus.RUNNING).getResultList();
+            for (J job : running) {
+                job.status = JobStatus.QUEUED;
+            }
+            return running;
+        });
+    }
+
     /** Ids of the jobs waiting to run, oldest first. */
     public static List<UUID> queued(Class<? extends JobEntity> type) {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()

@@ -60,8 +60,17 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             LOG.errorf(e, "request %s failed", uri.getPath());
         }
-        return respond(status, Response.Status.fromStatusCode(status) != null
+        Response problem = respond(status, Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error", e.getMessage(), uri, null);
+        // Headers that tell the client what to do next survive the rewrite into problem+json.
+        Response.ResponseBuilder out = Response.fromResponse(problem);
+        for (String header : List.of("Retry-After", "WWW-Authenticate")) {
+            String value = e.getResponse().getHeaderString(header);
+            if (value != null) {
+                out.header(header, value);
+            }
+        }
+        return out.build();
     }
 
     @ServerExceptionMapper(priority = 10)

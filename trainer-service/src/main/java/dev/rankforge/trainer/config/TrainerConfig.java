@@ -2,6 +2,7 @@ package dev.rankforge.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** trainer-service settings (environment prefix {@code RANKFORGE_TRAINER_}). */
 @ConfigMapping(prefix = "rankforge.trainer")
@@ -25,4 +26,18 @@ public interface TrainerConfig {
     /** Longest batch the batch recommendation endpoint accepts. */
     @WithDefault("1000")
     int maxBatch();
+
+    /** This service's base URL, for EXTRACT targets that name one of its models instead of a URL. */
+    @WithDefault("http://localhost:${quarkus.http.port}")
+    String selfUrl();
+
+    /**
+     * Black-box API clients as {@code name:key:budget:queriesPerSecond}, comma-separated (environment
+     * {@code RANKFORGE_TRAINER_API_CLIENTS}); absent = the API is open.
+     */
+    Optional<String> apiClients();
+
+    /** Test users an extracted or distilled model is compared with its victim or teacher on (0 = all). */
+    @WithDefault("1000")
+    int fidelityUsers();
 }

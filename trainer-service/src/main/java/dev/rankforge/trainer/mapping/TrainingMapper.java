@@ -1,7 +1,10 @@
 package dev.rankforge.trainer.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.contracts.TrainingKind;
+import dev.rankforge.trainer.service.ResolvedParams;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.contracts.TrainingEvent;
@@ -24,22 +27,27 @@ public class TrainingMapper {
     }
 
     public TrainingJobView toView(TrainingJob job, List<TrainingEpoch> epochs) {
-        return new TrainingJobView(job.id, job.status, job.datasetId, job.architecture, readTree(job.params),
-                job.epoch, job.epochs, job.loss, job.validationNdcg10, job.modelId, job.error, job.createdAt,
-                job.startedAt, job.finishedAt,
-                epochs.stream().map(e -> new TrainingJobView.Epoch(e.key.epoch(), e.loss, e.validationNdcg10,
-                        e.sequencesPerSecond)).toList());
+        JsonNode params = readTree(write(read(job.params, ResolvedParams.class).redacted()));
+        return new TrainingJobView(job.id, job.kind, job.status, job.datasetId, job.architecture, job.teacherModelId,
+                params, job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore,
+                job.queriesSpent, job.attempts, job.resumedFromEpoch, job.modelId,
+                job.result == null ? null : readTree(job.result), job.error, job.createdAt, job.startedAt,
+                job.finishedAt,
+                epochs.stream().map(e -> new TrainingJobView.Epoch(e.key.epoch(), e.loss, e.validationScore,
+                        e.examplesPerSecond)).toList());
     }
 
     public ModelView toView(RegisteredModel m) {
-        return new ModelView(m.id, m.jobId, m.datasetId, m.architecture, readTree(m.hyperparameters),
-                m.artifactUri, m.sha256, m.validationNdcg10, m.bestEpoch, m.createdAt);
+        return new ModelView(m.id, m.jobId, m.kind, m.datasetId, m.architecture, readTree(m.hyperparameters),
+                readTree(m.lineage), m.artifactUri, m.sha256, m.validationMetric, m.validationScore, m.bestEpoch,
+                readTree(m.metrics), m.createdAt);
     }
 
     /** An event carrying the job's current state (progress figures included while running). */
-    public TrainingEvent toEvent(TrainingJob job, Double sequencesPerSecond, RegisteredModel model) {
-        return new TrainingEvent(SchemaVersion.CURRENT, job.id, job.status,
-                job.epoch, job.epochs, job.loss, job.validationNdcg10, sequencesPerSecond,
+    public TrainingEvent toEvent(TrainingJob job, Double examplesPerSecond, RegisteredModel model) {
+        return new TrainingEvent(SchemaVersion.CURRENT, job.id, job.kind, job.status,
+                job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore, examplesPerSecond,
+                job.kind == TrainingKind.EXTRACT ? job.queriesSpent : null,
                 model == null ? null : model.id, model == null ? null : model.artifactUri,
                 model == null ? null : model.sha256, job.status == JobStatus.FAILED ? job.error : null, Instant.now());
     }
@@ -60,7 +68,7 @@ public class TrainingMapper {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode readTree(String value) {
-        return read(value, com.fasterxml.jackson.databind.JsonNode.class);
+    private JsonNode readTree(String value) {
+        return read(value, JsonNode.class);
     }
 }

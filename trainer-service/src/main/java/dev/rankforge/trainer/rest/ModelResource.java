@@ -5,12 +5,14 @@ import dev.rankforge.service.problem.InvalidRequestException;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.config.TrainerConfig;
 import dev.rankforge.trainer.mapping.TrainingMapper;
+import dev.rankforge.trainer.quota.QueryQuota;
 import dev.rankforge.trainer.service.ModelCache;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +26,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The model registry and each model's black-box recommendation API (ranked ids only, no scores). */
+/**
+ * The model registry and each model's black-box recommendation API (ranked ids only, no scores), charged to the
+ * caller's API key when clients are configured ({@link QueryQuota}).
+ */
 @Path("/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models")
@@ -35,11 +40,13 @@ public class ModelResource {
     private final ModelCache models;
     private final TrainingMapper mapper;
     private final TrainerConfig config;
+    private final QueryQuota quota;
 
-    public ModelResource(ModelCache models, TrainingMapper mapper, TrainerConfig config) {
+    public ModelResource(ModelCache models, TrainingMapper mapper, TrainerConfig config, QueryQuota quota) {
         this.models = models;
         this.mapper = mapper;
         this.config = config;
+        this.quota = quota;
     }
 
     @GET
@@ -63,10 +70,13 @@ public class ModelResource {
     @Path("/{id}/recommend")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Black box: top-k item ids for one history (items in the history excluded)")
-    public RankedItems recommend(@PathParam("id") UUID id, @Valid @NotNull RecommendRequest request) {
+    public RankedItems recommend(@PathParam("id") UUID id, @HeaderParam(QueryQuota.HEADER) String apiKey,
+                                 @Valid @NotNull RecommendRequest request) {
         ScoringModel model = models.get(id);
         int[] history = checkedHistory(request.sequence(), model, "sequence");
-        int[] top = model.topK(history, k(request.k()), true);
+        int k = k(request.k());
+        quota.charge(apiKey, 1); // only well-formed queries are charged
+        int[] top = model.topK(history, k, true);
         return new RankedItems(id, Arrays.stream(top).boxed().toList());
     }
 
@@ -74,7 +84,8 @@ public class ModelResource {
     @Path("/{id}/recommend/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Black box: top-k item ids for each of several histories")
-    public Recommendations recommendBatch(@PathParam("id") UUID id, @Valid @NotNull BatchRecommendRequest request) {
+    public Recommendations recommendBatch(@PathParam("id") UUID id, @HeaderParam(QueryQuota.HEADER) String apiKey,
+                                          @Valid @NotNull BatchRecommendRequest request) {
         if (request.sequences().size() > config.maxBatch()) {
             throw new InvalidRequestException("sequences", "at most " + config.maxBatch() + " per call");
         }
@@ -84,6 +95,7 @@ public class ModelResource {
         for (int i = 0; i < histories.length; i++) {
             histories[i] = checkedHistory(request.sequences().get(i), model, "sequences[" + i + "]");
         }
+        quota.charge(apiKey, histories.length);
         float[][] scores = model.score(histories);
         List<List<Integer>> out = new ArrayList<>(histories.length);
         for (int i = 0; i < histories.length; i++) {

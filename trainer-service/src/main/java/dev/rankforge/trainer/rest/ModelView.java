@@ -1,11 +1,16 @@
 package dev.rankforge.trainer.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rankforge.contracts.TrainingKind;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A registered model with its lineage (training job, dataset) and artifact. */
-public record ModelView(UUID id, UUID jobId, UUID datasetId, String architecture, JsonNode hyperparameters,
-                        String artifactUri, String sha256, double validationNdcg10, int bestEpoch,
+/**
+ * A registered model: lineage (job, dataset, and for DISTILL / EXTRACT the teacher or victim, query set and
+ * queries spent), hyperparameters, artifact and metrics.
+ */
+public record ModelView(UUID id, UUID jobId, TrainingKind kind, UUID datasetId, String architecture,
+                        JsonNode hyperparameters, JsonNode lineage, String artifactUri, String sha256,
+                        String validationMetric, double validationScore, int bestEpoch, JsonNode metrics,
                         Instant createdAt) {
 }

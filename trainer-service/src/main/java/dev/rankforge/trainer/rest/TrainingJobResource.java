@@ -40,11 +40,12 @@ public class TrainingJobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue a training job (202); repeating a jobId returns the existing job (200)")
+    @Operation(summary = "Queue a TRAIN, DISTILL or EXTRACT job (202); repeating a jobId returns the existing job (200)")
     public Response submit(@Valid @NotNull TrainingJobRequest request) {
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
-                request.datasetId(), request.datasetUri(), request.architecture(), request.params()));
+                request.kind(), request.datasetId(), request.datasetUri(), request.architecture(), request.params(),
+                request.teacherModelId(), request.distillation(), request.extraction()));
         TrainingJobView view = mapper.toView(accepted.job(), List.of());
         return JobResponses.submitted(accepted.isNew(), "/training-jobs/" + jobId, view);
     }

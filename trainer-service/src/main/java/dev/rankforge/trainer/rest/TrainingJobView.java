@@ -2,17 +2,28 @@ package dev.rankforge.trainer.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.TrainingKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A training job as the API shows it, with its per-epoch history (validation is full-ranking NDCG@10). */
-public record TrainingJobView(UUID id, JobStatus status, UUID datasetId, String architecture, JsonNode params,
-                              int epoch, int epochs, Double loss, Double validationNdcg10, UUID modelId,
-                              String error, Instant createdAt, Instant startedAt, Instant finishedAt,
-                              List<Epoch> history) {
+/**
+ * A job as the API shows it, with its per-epoch history. The validation metric is full-ranking NDCG@10 for
+ * TRAIN and Agreement@10 with the teacher or victim (held-out queries) for DISTILL and EXTRACT. Secrets in the
+ * params (a target's auth value) are redacted.
+ *
+ * @param queriesSpent     EXTRACT: black-box queries answered, over all attempts
+ * @param attempts         times a worker started the job (more than one when it resumed after a restart)
+ * @param resumedFromEpoch the checkpoint epoch the latest attempt continued from
+ * @param result           figures beyond the model, e.g. fidelity on test users
+ */
+public record TrainingJobView(UUID id, TrainingKind kind, JobStatus status, UUID datasetId, String architecture,
+                              UUID teacherModelId, JsonNode params, int epoch, int epochs, Double loss,
+                              String validationMetric, Double validationScore, long queriesSpent, int attempts,
+                              Integer resumedFromEpoch, UUID modelId, JsonNode result, String error,
+                              Instant createdAt, Instant startedAt, Instant finishedAt, List<Epoch> history) {
 
     /** One finished epoch. */
-    public record Epoch(int epoch, double loss, double validationNdcg10, double sequencesPerSecond) {
+    public record Epoch(int epoch, double loss, double validationScore, double examplesPerSecond) {
     }
 }

@@ -1,31 +1,133 @@
 package dev.rankforge.trainer.service;
 
+import dev.rankforge.contracts.BlackBoxTarget;
+import dev.rankforge.contracts.DistillationParams;
+import dev.rankforge.contracts.ExtractionParams;
+import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.contracts.TrainingParams;
+import dev.rankforge.core.extract.ListDistillation;
+import dev.rankforge.core.extract.QueryGenerator;
+import dev.rankforge.core.loss.Losses;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.service.problem.InvalidRequestException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
- * Training hyperparameters with every default filled in and every range checked; what a job stores.
+ * A job's settings with every default filled in and every range checked; what a job stores. DISTILL and EXTRACT
+ * jobs carry their distillation settings, EXTRACT jobs their query budget and black-box target.
  */
 public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int batchSize, double learningRate,
-                             int maxLength, long seed) {
+                             int maxLength, long seed, Distillation distillation, Extraction extraction) {
 
-    /** Fills defaults and checks ranges; a bad value is reported as {@code params.<field>}. */
-    public static ResolvedParams resolve(TrainingParams p) {
+    /** Resolved {@link DistillationParams}. */
+    public record Distillation(String loss, int negatives, int listLength, int prefixesPerSequence) {
+        public ListDistillation.Settings settings() {
+            return new ListDistillation.Settings(loss, negatives, prefixesPerSequence);
+        }
+    }
+
+    /** Resolved {@link ExtractionParams}. */
+    public record Extraction(String generator, int sequences, int length, Target target) {
+        public QueryGenerator.Spec spec(int topK, long seed) {
+            return new QueryGenerator.Spec(QueryGenerator.Strategy.valueOf(generator.toUpperCase(Locale.ROOT)),
+                    sequences, length, topK, seed, 256);
+        }
+    }
+
+    /** Resolved {@link BlackBoxTarget}. {@code authValue} is a secret: views must redact it. */
+    public record Target(String url, UUID modelId, String historyField, String kField, String itemsPointer,
+                         String authHeader, String authValue, int timeoutMs, int retries, int concurrency) {
+    }
+
+    /**
+     * Fills defaults and checks ranges; a bad value is reported by its request path, e.g. {@code params.epochs}.
+     *
+     * @param selfUrl base URL of this service, for targets that name one of its models
+     */
+    public static ResolvedParams resolve(TrainingKind kind, TrainingParams p, DistillationParams d,
+                                         ExtractionParams x, String selfUrl) {
         TrainingParams in = p == null ? TrainingParams.defaults() : p;
+        Distillation distillation = kind == TrainingKind.TRAIN ? null : distillation(d);
+        Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl) : null;
         ResolvedParams r = new ResolvedParams(
                 orDefault(in.epochs(), 20), orDefault(in.embeddingSize(), 64), orDefault(in.hiddenSize(), 64),
                 orDefault(in.batchSize(), 128), in.learningRate() == null ? 1e-3 : in.learningRate(),
-                orDefault(in.maxLength(), 50), in.seed() == null ? 42L : in.seed());
-        check("epochs", r.epochs, 1, 1000);
-        check("embeddingSize", r.embeddingSize, 1, 1024);
-        check("hiddenSize", r.hiddenSize, 1, 1024);
-        check("batchSize", r.batchSize, 1, 4096);
-        check("maxLength", r.maxLength, 2, 1000);
+                orDefault(in.maxLength(), 50), in.seed() == null ? 42L : in.seed(), distillation, extraction);
+        check("params.epochs", r.epochs, 1, 1000);
+        check("params.embeddingSize", r.embeddingSize, 1, 1024);
+        check("params.hiddenSize", r.hiddenSize, 1, 1024);
+        check("params.batchSize", r.batchSize, 1, 4096);
+        check("params.maxLength", r.maxLength, 2, 1000);
         if (!(r.learningRate > 0 && r.learningRate <= 1)) {
             throw new InvalidRequestException("params.learningRate", "must be in (0, 1]");
         }
+        return r;
+    }
+
+    private static Distillation distillation(DistillationParams d) {
+        DistillationParams in = d == null ? new DistillationParams(null, null, null, null) : d;
+        Distillation r = new Distillation(in.loss() == null ? "margin-rank" : in.loss(),
+                orDefault(in.negatives(), 100), orDefault(in.listLength(), 100),
+                orDefault(in.prefixesPerSequence(), 4));
+        if (!Losses.names().contains(r.loss)) {
+            throw new InvalidRequestException("distillation.loss", "must be one of " + Losses.names());
+        }
+        check("distillation.negatives", r.negatives, 0, 10_000);
+        check("distillation.listLength", r.listLength, 10, 100);
+        check("distillation.prefixesPerSequence", r.prefixesPerSequence, 1, 1000);
+        return r;
+    }
+
+    private static Extraction extraction(ExtractionParams x, String selfUrl) {
+        if (x == null) {
+            throw new InvalidRequestException("extraction", "is required for EXTRACT jobs");
+        }
+        String generator = x.generator() == null ? "autoregressive" : x.generator().toLowerCase(Locale.ROOT);
+        if (!generator.equals("autoregressive") && !generator.equals("random")) {
+            throw new InvalidRequestException("extraction.generator", "must be autoregressive or random");
+        }
+        Extraction r = new Extraction(generator, orDefault(x.sequences(), 1000), orDefault(x.length(), 20),
+                target(x.target(), selfUrl));
+        check("extraction.sequences", r.sequences, 1, 1_000_000);
+        check("extraction.length", r.length, 2, 1000);
+        return r;
+    }
+
+    private static Target target(BlackBoxTarget t, String selfUrl) {
+        if (t == null) {
+            throw new InvalidRequestException("extraction.target", "is required: a url, or a modelId of this service");
+        }
+        String url = t.url();
+        if (url == null) {
+            if (t.modelId() == null) {
+                throw new InvalidRequestException("extraction.target", "needs a url or a modelId");
+            }
+            url = selfUrl + "/models/" + t.modelId() + "/recommend";
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("extraction.target.url", "is not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidRequestException("extraction.target.url", "must be an absolute http(s) URL");
+        }
+        if ((t.authHeader() == null) != (t.authValue() == null)) {
+            throw new InvalidRequestException("extraction.target.authHeader", "authHeader and authValue go together");
+        }
+        Target r = new Target(url, t.modelId(), orDefault(t.historyField(), "sequence"), orDefault(t.kField(), "k"),
+                orDefault(t.itemsPointer(), "/items"), t.authHeader(), t.authValue(), orDefault(t.timeoutMs(), 5000),
+                orDefault(t.retries(), 3), orDefault(t.concurrency(), 8));
+        if (!r.itemsPointer.startsWith("/")) {
+            throw new InvalidRequestException("extraction.target.itemsPointer", "must be a JSON pointer such as /items");
+        }
+        check("extraction.target.timeoutMs", r.timeoutMs, 10, 600_000);
+        check("extraction.target.retries", r.retries, 0, 20);
+        check("extraction.target.concurrency", r.concurrency, 1, 256);
         return r;
     }
 
@@ -36,7 +138,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
             throw new InvalidRequestException("params.embeddingSize",
                     "must be divisible by the " + preset.heads() + " attention heads of " + architecture);
         }
-        return new ModelSpec(architecture, numItems, embeddingSize, hiddenSize, maxLength, preset.layers(),
+        return new ModelSpec(architecture, numItems, embeddingSize, hiddenSize, preset.maxLength(), preset.layers(),
                 preset.heads(), preset.dropout());
     }
 
@@ -46,13 +148,29 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 defaults.clipGradient(), defaults.patience(), defaults.validationUsers(), seed, device);
     }
 
+    /** The same settings with the target's secret replaced, for views and logs. */
+    public ResolvedParams redacted() {
+        if (extraction == null || extraction.target.authValue == null) {
+            return this;
+        }
+        Target t = extraction.target;
+        Target hidden = new Target(t.url, t.modelId, t.historyField, t.kField, t.itemsPointer, t.authHeader, "***",
+                t.timeoutMs, t.retries, t.concurrency);
+        return new ResolvedParams(epochs, embeddingSize, hiddenSize, batchSize, learningRate, maxLength, seed,
+                distillation, new Extraction(extraction.generator, extraction.sequences, extraction.length, hidden));
+    }
+
     private static int orDefault(Integer value, int fallback) {
         return value == null ? fallback : value;
     }
 
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
     private static void check(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new InvalidRequestException("params." + field, "must be between " + min + " and " + max);
+            throw new InvalidRequestException(field, "must be between " + min + " and " + max);
         }
     }
 }

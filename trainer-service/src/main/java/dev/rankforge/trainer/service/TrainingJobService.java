@@ -3,7 +3,10 @@ package dev.rankforge.trainer.service;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.core.nn.Architectures;
+import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.trainer.KnownDataset;
+import dev.rankforge.trainer.RegisteredModel;
+import dev.rankforge.trainer.config.TrainerConfig;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
@@ -18,23 +21,25 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts training requests (REST or Kafka) as durable jobs, idempotently on the job id, and hands them to
- * the {@link TrainingWorker}. On start-up it re-queues jobs that were waiting and fails jobs that were
- * interrupted mid-training.
+ * Accepts TRAIN, DISTILL and EXTRACT requests (REST or Kafka) as durable jobs, idempotently on the job id, and
+ * hands them to the {@link TrainingWorker}. On start-up it re-queues jobs that were waiting and jobs that were
+ * interrupted mid-training (they resume from their last checkpoint).
  */
 @ApplicationScoped
 public class TrainingJobService {
     private static final Logger LOG = Logger.getLogger(TrainingJobService.class);
-    static final String INTERRUPTED = "interrupted: the service stopped during training; submit a new job";
 
     private final TrainingWorker worker;
     private final TrainingMapper mapper;
     private final TrainingEventPublisher events;
+    private final TrainerConfig config;
 
-    public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events) {
+    public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events,
+                              TrainerConfig config) {
         this.worker = worker;
         this.mapper = mapper;
         this.events = events;
+        this.config = config;
     }
 
     /** The accepted job and whether this call created it. */
@@ -51,17 +56,35 @@ public class TrainingJobService {
         if (!Architectures.isKnown(request.architecture())) {
             throw new InvalidRequestException("architecture", "must be one of " + Architectures.names());
         }
-        ResolvedParams params = ResolvedParams.resolve(request.params());
+        TrainingKind kind = request.kind() == null ? TrainingKind.TRAIN : request.kind();
+        ResolvedParams params = ResolvedParams.resolve(kind, request.params(), request.distillation(),
+                request.extraction(), config.selfUrl());
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJob existing = TrainingJob.findById(request.jobId());
             if (existing != null) {
                 return new Accepted(existing, false);
+            }
+            if (kind == TrainingKind.DISTILL) {
+                if (request.teacherModelId() == null) {
+                    throw new InvalidRequestException("teacherModelId", "is required for DISTILL jobs");
+                }
+                if (RegisteredModel.findById(request.teacherModelId()) == null) {
+                    throw new InvalidRequestException("teacherModelId", "no such registered model");
+                }
+            }
+            if (kind == TrainingKind.EXTRACT && params.extraction().target().url().startsWith(config.selfUrl())
+                    && params.extraction().target().modelId() != null
+                    && RegisteredModel.findById(params.extraction().target().modelId()) == null) {
+                throw new InvalidRequestException("extraction.target.modelId", "no such registered model");
             }
             TrainingJob job = new TrainingJob();
             job.id = request.jobId();
             job.datasetId = request.datasetId();
             job.datasetUri = request.datasetUri() != null ? request.datasetUri() : catalogueUri(request.datasetId());
             job.architecture = request.architecture();
+            job.kind = kind;
+            job.teacherModelId = request.teacherModelId();
+            job.validationMetric = kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
             job.params = mapper.write(params);
             job.status = JobStatus.QUEUED;
             job.epochs = params.epochs();
@@ -70,7 +93,7 @@ public class TrainingJobService {
             return new Accepted(job, true);
         });
         if (accepted.isNew()) {
-            LOG.infof("training job %s queued: %s on dataset %s", accepted.job().id, request.architecture(),
+            LOG.infof("%s job %s queued: %s on dataset %s", kind, accepted.job().id, request.architecture(),
                     request.datasetId());
             events.publish(mapper.toEvent(accepted.job(), null, null));
             worker.submit(accepted.job().id);
@@ -98,9 +121,9 @@ public class TrainingJobService {
     }
 
     void recover(@Observes StartupEvent event) {
-        for (TrainingJob job : JobTransitions.failRunning(TrainingJob.class, INTERRUPTED)) {
-            LOG.warnf("training job %s failed: %s", job.id, INTERRUPTED);
-            events.publish(mapper.toEvent(job, null, null));
+        for (TrainingJob job : JobTransitions.requeueRunning(TrainingJob.class)) {
+            LOG.warnf("%s job %s was interrupted after epoch %d; it resumes from its last checkpoint", job.kind,
+                    job.id, job.epoch);
         }
         JobTransitions.queued(TrainingJob.class).forEach(worker::submit);
     }

@@ -1,14 +1,25 @@
 package dev.rankforge.trainer.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.core.artifact.LocalArtifactStore;
 import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.core.attack.BlackBox;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
+import dev.rankforge.core.extract.Fidelity;
+import dev.rankforge.core.extract.ListDistillation;
+import dev.rankforge.core.extract.QueryGenerator;
+import dev.rankforge.core.extract.QuerySet;
+import dev.rankforge.core.extract.TeacherLists;
+import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.core.train.TrainingCheckpoint;
+import dev.rankforge.core.train.TrainingListener;
 import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.service.WorkerPool;
 import dev.rankforge.service.job.JobTransitions;
@@ -21,8 +32,13 @@ import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -31,26 +47,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs training jobs on a bounded pool of worker threads (never on the event loop or a Kafka consumer):
- * loads the dataset artifact, trains, records every epoch, stores the model artifact and registers it.
+ * Runs TRAIN, DISTILL and EXTRACT jobs on a bounded pool of worker threads (never on the event loop or a Kafka
+ * consumer). Every epoch is recorded, published and checkpointed; a job picked up again after a restart resumes
+ * from its last checkpoint (and an EXTRACT job from its stored query set, without querying again). The result is
+ * stored as a model artifact and registered once per job.
  */
 @ApplicationScoped
 public class TrainingWorker {
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
+    private static final long PROGRESS_EVERY_MS = 5_000;
 
     private final LocalArtifactStore artifacts;
+    private final CheckpointFiles checkpoints;
     private final TrainingMapper mapper;
     private final TrainingEventPublisher events;
     private final TrainerConfig config;
+    private final ObjectMapper json;
     private final WorkerPool pool;
     private final Map<UUID, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
 
-    public TrainingWorker(LocalArtifactStore artifacts, TrainingMapper mapper, TrainingEventPublisher events,
-                          TrainerConfig config) {
+    public TrainingWorker(LocalArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
+                          TrainingEventPublisher events, TrainerConfig config, ObjectMapper json) {
         this.artifacts = artifacts;
+        this.checkpoints = checkpoints;
         this.mapper = mapper;
         this.events = events;
         this.config = config;
+        this.json = json;
         this.pool = new WorkerPool("training-worker", config.workers());
     }
 
@@ -68,42 +91,198 @@ public class TrainingWorker {
         pool.close();
     }
 
+    /** What a finished job hands to the registry. */
+    private record Outcome(ModelSpec spec, TrainingResult result, Map<String, Object> lineage,
+                           Map<String, Object> metrics) {
+    }
+
     void run(UUID jobId) {
         AtomicBoolean cancel = cancelled.computeIfAbsent(jobId, id -> new AtomicBoolean());
-        TrainingJob job = JobTransitions.claim(TrainingJob.class, jobId);
-        if (job == null) {
+        TrainingJob claimed = JobTransitions.claim(TrainingJob.class, jobId);
+        if (claimed == null) {
             cancelled.remove(jobId);
             return;
         }
-        events.publish(mapper.toEvent(job, null, null));
         try {
+            TrainingCheckpoint checkpoint = checkpoints.load(jobId).orElse(null);
+            TrainingJob job = startAttempt(jobId, checkpoint);
+            events.publish(mapper.toEvent(job, null, null));
             SequenceDataset data;
             try (InputStream in = artifacts.open(job.datasetUri)) {
                 data = SequenceFile.read(in);
             }
             ResolvedParams params = mapper.read(job.params, ResolvedParams.class);
             ModelSpec spec = params.modelSpec(job.architecture, data.numItems());
-            LOG.infof("training job %s started: %s, %d users, %d items, %d epochs", jobId, job.architecture,
-                    data.numUsers(), data.numItems(), params.epochs());
-            TrainingResult result = new SequenceTrainer(params.trainConfig(config.device()))
-                    .train(spec, data, report -> recordEpoch(jobId, report), cancel::get);
-            try (ScoringModel model = result.model()) {
+            LOG.infof("%s job %s %s: %s, %d users, %d items, %d epochs", job.kind, jobId,
+                    checkpoint == null ? "started" : "resumed after epoch " + checkpoint.epochsDone(),
+                    job.architecture, data.numUsers(), data.numItems(), params.epochs());
+            Checkpointing checkpointing = new Checkpointing(checkpoint, c -> checkpoints.save(jobId, c));
+            TrainingListener listener = report -> recordEpoch(jobId, report);
+            Outcome outcome = switch (job.kind) {
+                case TRAIN -> new Outcome(spec, new SequenceTrainer(params.trainConfig(config.device()))
+                        .train(spec, data, listener, cancel::get, checkpointing), Map.of(), Map.of());
+                case DISTILL -> distill(job, params, spec, data, listener, cancel, checkpointing);
+                case EXTRACT -> extract(job, params, spec, data, listener, cancel, checkpointing);
+            };
+            try (ScoringModel model = outcome.result().model()) {
                 StoredArtifact artifact = artifacts.put("models", ".rfmd", model::save);
-                RegisteredModel registered = register(job, spec, params, artifact, result);
-                TrainingJob done = finish(jobId, JobStatus.SUCCEEDED, null, registered.id);
-                LOG.infof("training job %s succeeded: model %s, best epoch %d, validation ndcg@10 %.4f", jobId,
-                        registered.id, result.bestEpoch(), registered.validationNdcg10);
+                RegisteredModel registered = register(job, params, artifact, outcome);
+                TrainingJob done = JobTransitions.finish(TrainingJob.class, jobId, JobStatus.SUCCEEDED, null, j -> {
+                    j.modelId = registered.id;
+                    j.result = outcome.metrics().isEmpty() ? null : mapper.write(outcome.metrics());
+                });
+                checkpoints.delete(jobId);
+                LOG.infof("%s job %s succeeded: model %s, best epoch %d, validation %s %.4f", job.kind, jobId,
+                        registered.id, outcome.result().bestEpoch(), registered.validationMetric,
+                        registered.validationScore);
                 events.publish(mapper.toEvent(done, null, registered));
             }
         } catch (CancellationException e) {
             LOG.infof("training job %s cancelled", jobId);
-            events.publish(mapper.toEvent(finish(jobId, JobStatus.CANCELLED, null, null), null, null));
+            checkpoints.delete(jobId);
+            events.publish(mapper.toEvent(finish(jobId, JobStatus.CANCELLED, null), null, null));
         } catch (Exception e) {
             LOG.errorf(e, "training job %s failed", jobId);
-            events.publish(mapper.toEvent(finish(jobId, JobStatus.FAILED, JobTransitions.reason(e), null), null, null));
+            events.publish(mapper.toEvent(finish(jobId, JobStatus.FAILED, JobTransitions.reason(e)), null, null));
         } finally {
             cancelled.remove(jobId);
         }
+    }
+
+    /** Counts the attempt; when resuming, forgets epochs recorded after the checkpoint (they run again). */
+    private static TrainingJob startAttempt(UUID jobId, TrainingCheckpoint checkpoint) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJob job = TrainingJob.findById(jobId);
+            job.attempts++;
+            job.resumedFromEpoch = checkpoint == null ? null : checkpoint.epochsDone();
+            int done = checkpoint == null ? 0 : checkpoint.epochsDone();
+            TrainingEpoch.deleteAfter(jobId, done);
+            job.epoch = done;
+            return job;
+        });
+    }
+
+    private Outcome distill(TrainingJob job, ResolvedParams params, ModelSpec spec, SequenceDataset data,
+                            TrainingListener listener, AtomicBoolean cancel, Checkpointing checkpointing)
+            throws IOException {
+        RegisteredModel teacherEntry = QuarkusTransaction.requiringNew().call(
+                () -> RegisteredModel.<RegisteredModel>findById(job.teacherModelId));
+        if (teacherEntry == null) {
+            throw new IllegalStateException("teacher model " + job.teacherModelId + " is no longer registered");
+        }
+        try (InputStream in = artifacts.open(teacherEntry.artifactUri); ScoringModel teacher = ModelArtifact.read(in)) {
+            int[][] sequences = new int[data.numUsers()][];
+            for (int u = 0; u < data.numUsers(); u++) {
+                int[] train = data.trainSequence(u);
+                sequences[u] = Arrays.copyOfRange(train, Math.max(0, train.length - spec.maxLength()), train.length);
+            }
+            ResolvedParams.Distillation d = params.distillation();
+            TrainingResult result = new ListDistillation(params.trainConfig(config.device())).train(spec,
+                    new TeacherLists(teacher, sequences, d.listLength()), d.settings(), listener, cancel::get,
+                    checkpointing);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("teacherFidelity", fidelity(inProcess(teacher), result.model(), data));
+            return new Outcome(spec, result, Map.of("teacherModelId", job.teacherModelId, "loss", d.loss()), metrics);
+        }
+    }
+
+    private Outcome extract(TrainingJob job, ResolvedParams params, ModelSpec spec, SequenceDataset data,
+                            TrainingListener listener, AtomicBoolean cancel, Checkpointing checkpointing)
+            throws IOException {
+        ResolvedParams.Extraction x = params.extraction();
+        ResolvedParams.Distillation d = params.distillation();
+        QuerySet queries = job.querySetUri != null ? readQuerySet(job.querySetUri)
+                : generateQueries(job, x, d, data.numItems(), params.seed(), cancel);
+        TrainingResult result = new ListDistillation(params.trainConfig(config.device())).train(spec, queries,
+                d.settings(), listener, cancel::get, checkpointing);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        try (HttpBlackBox victim = new HttpBlackBox(x.target(), json)) {
+            metrics.put("victimFidelity", fidelity(victim, result.model(), data));
+            metrics.put("evaluationQueries", victim.answered());
+        } catch (RuntimeException e) {
+            result.model().close();
+            throw e;
+        }
+        metrics.put("queriesSpent", queries.queriesSpent());
+        Map<String, Object> lineage = new LinkedHashMap<>();
+        lineage.put("victimUrl", x.target().url());
+        if (x.target().modelId() != null) {
+            lineage.put("victimModelId", x.target().modelId());
+        }
+        lineage.put("querySetUri", job.querySetUri);
+        lineage.put("generator", x.generator());
+        lineage.put("sequences", x.sequences());
+        lineage.put("length", x.length());
+        lineage.put("queriesSpent", queries.queriesSpent());
+        lineage.put("loss", d.loss());
+        return new Outcome(spec, result, lineage, metrics);
+    }
+
+    private QuerySet generateQueries(TrainingJob job, ResolvedParams.Extraction x, ResolvedParams.Distillation d,
+                                     int numItems, long seed, AtomicBoolean cancel) throws IOException {
+        UUID jobId = job.id;
+        long before = job.queriesSpent;
+        long[] lastReport = {System.currentTimeMillis()};
+        try (HttpBlackBox victim = new HttpBlackBox(x.target(), json)) {
+            QuerySet queries;
+            try {
+                queries = QueryGenerator.generate(x.spec(d.listLength(), seed), numItems, victim, spent -> {
+                    if (System.currentTimeMillis() - lastReport[0] >= PROGRESS_EVERY_MS) {
+                        lastReport[0] = System.currentTimeMillis();
+                        TrainingJob progress = recordQueries(jobId, before + spent, null);
+                        LOG.infof("EXTRACT job %s: %d of %d queries answered", jobId, spent,
+                                (long) x.sequences() * x.length());
+                        events.publish(mapper.toEvent(progress, null, null));
+                    }
+                }, cancel::get);
+            } finally {
+                // Every answered query counts, also those of an attempt that failed or was killed later.
+                recordQueries(jobId, before + victim.answered(), null);
+            }
+            StoredArtifact stored = artifacts.put("query-sets", ".rfqs", queries::write);
+            TrainingJob updated = recordQueries(jobId, before + victim.answered(), stored.uri());
+            job.querySetUri = updated.querySetUri;
+            LOG.infof("EXTRACT job %s: %d queries answered (%d HTTP attempts), query set %s", jobId, victim.answered(),
+                    victim.attempts(), stored.uri());
+            return queries;
+        }
+    }
+
+    private static TrainingJob recordQueries(UUID jobId, long spent, String querySetUri) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJob j = TrainingJob.findById(jobId);
+            j.queriesSpent = spent;
+            if (querySetUri != null) {
+                j.querySetUri = querySetUri;
+            }
+            return j;
+        });
+    }
+
+    private QuerySet readQuerySet(String uri) throws IOException {
+        try (InputStream in = artifacts.open(uri)) {
+            return QuerySet.read(in);
+        }
+    }
+
+    private Map<String, Double> fidelity(BlackBox reference, ScoringModel model, SequenceDataset data) {
+        int users = config.fidelityUsers() <= 0 ? data.numUsers() : Math.min(config.fidelityUsers(), data.numUsers());
+        List<int[]> histories = new ArrayList<>(users);
+        for (int u = 0; u < users; u++) {
+            histories.add(data.testHistory(u));
+        }
+        return Fidelity.measure(reference, model, histories);
+    }
+
+    private static BlackBox inProcess(ScoringModel model) {
+        return (histories, k) -> {
+            float[][] scores = model.score(histories.toArray(new int[0][]));
+            List<List<Integer>> out = new ArrayList<>(scores.length);
+            for (int i = 0; i < scores.length; i++) {
+                out.add(Arrays.stream(ScoringModel.topK(scores[i], histories.get(i), k, true)).boxed().toList());
+            }
+            return out;
+        };
     }
 
     private void recordEpoch(UUID jobId, EpochReport report) {
@@ -111,42 +290,52 @@ public class TrainingWorker {
             TrainingEpoch epoch = new TrainingEpoch();
             epoch.key = new TrainingEpoch.Key(jobId, report.epoch());
             epoch.loss = report.loss();
-            epoch.validationNdcg10 = report.selectionValue();
-            epoch.sequencesPerSecond = report.examplesPerSecond();
+            epoch.validationScore = report.selectionValue();
+            epoch.examplesPerSecond = report.examplesPerSecond();
             epoch.recordedAt = Instant.now();
             epoch.persist();
             TrainingJob j = TrainingJob.findById(jobId);
             j.epoch = report.epoch();
             j.loss = report.loss();
-            j.validationNdcg10 = report.selectionValue();
+            j.validationMetric = report.selectionMetric();
+            j.validationScore = report.selectionValue();
             return j;
         });
-        LOG.infof("training job %s epoch %d/%d: loss %.4f, validation ndcg@10 %.4f (full ranking), %.0f seq/s",
-                jobId, report.epoch(), report.epochs(), report.loss(), report.selectionValue(),
-                report.examplesPerSecond());
+        LOG.infof("%s job %s epoch %d/%d: loss %.4f, validation %s %.4f, %.0f examples/s, %d live arrays", job.kind,
+                jobId, report.epoch(), report.epochs(), report.loss(), report.selectionMetric(),
+                report.selectionValue(), report.examplesPerSecond(), report.liveArrays());
         events.publish(mapper.toEvent(job, report.examplesPerSecond(), null));
     }
 
-    private RegisteredModel register(TrainingJob job, ModelSpec spec, ResolvedParams params,
-                                     StoredArtifact artifact, TrainingResult result) {
+    /** Registers the job's model; a job that registered before a crash keeps its first registration. */
+    private RegisteredModel register(TrainingJob job, ResolvedParams params, StoredArtifact artifact, Outcome outcome) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            RegisteredModel existing = RegisteredModel.find("jobId", job.id).firstResult();
+            if (existing != null) {
+                return existing;
+            }
+            TrainingResult result = outcome.result();
             RegisteredModel m = new RegisteredModel();
             m.id = UUID.randomUUID();
             m.jobId = job.id;
+            m.kind = job.kind;
             m.datasetId = job.datasetId;
-            m.architecture = spec.architecture();
-            m.hyperparameters = mapper.write(Map.of("model", spec, "training", params));
+            m.architecture = outcome.spec().architecture();
+            m.hyperparameters = mapper.write(Map.of("model", outcome.spec(), "training", params.redacted()));
             m.artifactUri = artifact.uri();
             m.sha256 = artifact.sha256();
-            m.validationNdcg10 = result.bestValidation().getOrDefault("ndcg@10", 0.0);
+            m.validationMetric = job.kind == dev.rankforge.contracts.TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
+            m.validationScore = result.bestValidation().getOrDefault(m.validationMetric, 0.0);
             m.bestEpoch = result.bestEpoch();
+            m.lineage = mapper.write(outcome.lineage());
+            m.metrics = mapper.write(outcome.metrics());
             m.createdAt = Instant.now();
             m.persist();
             return m;
         });
     }
 
-    private static TrainingJob finish(UUID jobId, JobStatus status, String error, UUID modelId) {
-        return JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> j.modelId = modelId);
+    private static TrainingJob finish(UUID jobId, JobStatus status, String error) {
+        return JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> { });
     }
 }

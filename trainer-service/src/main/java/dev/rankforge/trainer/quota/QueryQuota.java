@@ -1,0 +1,124 @@
+package dev.rankforge.trainer.quota;
+
+import dev.rankforge.trainer.config.TrainerConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Per-client access to the black-box API, as a commercial recommender would impose it: an API key
+ * ({@code X-Api-Key}), a query budget kept in PostgreSQL (survives restarts, shared by replicas) and a rate limit
+ * (token bucket per replica). Clients come from {@code rankforge.trainer.api-clients}; with none configured the
+ * API is open, as a local single-user run expects.
+ *
+ * <p>Refusals: missing or unknown key → 401; rate exceeded → 429 with {@code Retry-After}; budget spent → 429.
+ * A batch call is charged one query per history, all or nothing.
+ */
+@ApplicationScoped
+public class QueryQuota {
+    public static final String HEADER = "X-Api-Key";
+    private static final Logger LOG = Logger.getLogger(QueryQuota.class);
+
+    private final TrainerConfig config;
+    private final EntityManager entities;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, ApiClient> clientsByKeyHash = new ConcurrentHashMap<>();
+
+    public QueryQuota(TrainerConfig config, EntityManager entities) {
+        this.config = config;
+        this.entities = entities;
+    }
+
+    void provision(@Observes StartupEvent event) {
+        config.apiClients().ifPresent(spec -> QuarkusTransaction.requiringNew().run(() -> {
+            for (String entry : spec.split(",")) {
+                String[] parts = entry.trim().split(":");
+                if (parts.length != 4) {
+                    throw new IllegalArgumentException("rankforge.trainer.api-clients entries are name:key:budget:"
+                            + "queriesPerSecond, got '" + entry.trim().replaceAll(":[^:]*:", ":***:") + "'");
+                }
+                ApiClient client = ApiClient.findById(parts[0]);
+                if (client == null) {
+                    client = new ApiClient();
+                    client.name = parts[0];
+                }
+                client.keySha256 = sha256(parts[1]);
+                client.queryBudget = Long.parseLong(parts[2]);
+                client.ratePerSecond = Double.parseDouble(parts[3]);
+                client.persist();
+            }
+        }));
+        QuarkusTransaction.requiringNew().run(() -> ApiClient.<ApiClient>listAll()
+                .forEach(c -> clientsByKeyHash.put(c.keySha256, detached(c))));
+        LOG.infof("black-box API: %s", clientsByKeyHash.isEmpty() ? "open (no API clients configured)"
+                : clientsByKeyHash.size() + " API client(s), keys required");
+    }
+
+    /** Charges {@code queries} to the client holding {@code apiKey}, or refuses with 401 / 429. */
+    public void charge(String apiKey, int queries) {
+        if (clientsByKeyHash.isEmpty()) {
+            return;
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            throw refusal(401, "an API key is required in the " + HEADER + " header", null);
+        }
+        ApiClient client = clientsByKeyHash.get(sha256(apiKey));
+        if (client == null) {
+            throw refusal(401, "unknown API key", null);
+        }
+        TokenBucket bucket = buckets.computeIfAbsent(client.name, n -> new TokenBucket(client.ratePerSecond));
+        long waitMs = bucket.take(queries);
+        if (waitMs > 0) {
+            throw refusal(429, "rate limit of " + client.ratePerSecond + " queries/s exceeded for client "
+                    + client.name, Math.max(1, (waitMs + 999) / 1000));
+        }
+        int updated = QuarkusTransaction.requiringNew().call(() -> entities.createQuery(
+                        "update ApiClient set queriesUsed = queriesUsed + :n "
+                                + "where name = :name and queriesUsed + :n <= queryBudget")
+                .setParameter("n", (long) queries).setParameter("name", client.name).executeUpdate());
+        if (updated == 0) {
+            throw refusal(429, "query budget of " + client.queryBudget + " exhausted for client " + client.name,
+                    null);
+        }
+    }
+
+    private static WebApplicationException refusal(int status, String detail, Long retryAfterSeconds) {
+        Response.ResponseBuilder response = Response.status(status);
+        if (retryAfterSeconds != null) {
+            response.header("Retry-After", retryAfterSeconds);
+        }
+        if (status == 401) {
+            response.header("WWW-Authenticate", "ApiKey header=" + HEADER);
+        }
+        return new WebApplicationException(detail, response.build());
+    }
+
+    private static ApiClient detached(ApiClient c) {
+        ApiClient copy = new ApiClient();
+        copy.name = c.name;
+        copy.keySha256 = c.keySha256;
+        copy.queryBudget = c.queryBudget;
+        copy.ratePerSecond = c.ratePerSecond;
+        return copy;
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.rankforge.trainer.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rankforge.core.attack.BlackBox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A recommender reached over HTTP that answers one history with ranked item ids: the target of an EXTRACT job.
+ * The request body is {@code {<historyField>: [ids], <kField>: k}}, the ids are read at {@code itemsPointer}
+ * in the response. Failed attempts (I/O errors, timeouts, 429 and 5xx) are retried with exponential backoff,
+ * honouring {@code Retry-After}; other 4xx answers fail at once. Queries are counted exactly: {@link #answered()}
+ * counts queries that got an answer, {@link #attempts()} every HTTP request sent.
+ */
+public final class HttpBlackBox implements BlackBox, AutoCloseable {
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final ResolvedParams.Target target;
+    private final ObjectMapper json;
+    private final HttpClient client;
+    private final ExecutorService pool;
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
+
+    public HttpBlackBox(ResolvedParams.Target target, ObjectMapper json) {
+        this.target = target;
+        this.json = json;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(target.timeoutMs())).build();
+        this.pool = Executors.newFixedThreadPool(target.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "black-box-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public long answered() {
+        return answered.get();
+    }
+
+    public long attempts() {
+        return attempts.get();
+    }
+
+    @Override
+    public List<List<Integer>> recommend(List<int[]> histories, int k) {
+        List<Future<List<Integer>>> pending = new ArrayList<>(histories.size());
+        for (int[] history : histories) {
+            pending.add(pool.submit(() -> query(history, k)));
+        }
+        List<List<Integer>> out = new ArrayList<>(histories.size());
+        try {
+            for (Future<List<Integer>> answer : pending) {
+                out.add(answer.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("interrupted while querying the black box", e);
+        } catch (ExecutionException e) {
+            pending.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+        }
+        return out;
+    }
+
+    private List<Integer> query(int[] history, int k) throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode items = body.putArray(target.historyField());
+        for (int item : history) {
+            items.add(item);
+        }
+        body.put(target.kField(), k);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
+                .timeout(Duration.ofMillis(target.timeoutMs()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (target.authHeader() != null) {
+            request.header(target.authHeader(), target.authValue());
+        }
+        HttpRequest built = request.build();
+        String lastFailure = null;
+        long retryAfterMs = -1;
+        for (int attempt = 0; attempt <= target.retries(); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(retryAfterMs >= 0 ? Math.min(MAX_BACKOFF_MS, retryAfterMs)
+                        : Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt - 1, 10)));
+                retryAfterMs = -1;
+            }
+            attempts.incrementAndGet();
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                lastFailure = "I/O error: " + e;
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                answered.incrementAndGet();
+                return parse(response.body());
+            }
+            String detail = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            if (status == 429 || status >= 500) {
+                lastFailure = "HTTP " + status + ": " + abbreviate(detail);
+                retryAfterMs = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
+                        .map(v -> Long.parseLong(v) * 1000).orElse(-1L);
+                continue;
+            }
+            throw new IllegalStateException("black box " + target.url() + " refused a query with HTTP " + status
+                    + ": " + abbreviate(detail));
+        }
+        throw new IllegalStateException("black box " + target.url() + " gave no answer after " + (target.retries() + 1)
+                + " attempts; last: " + lastFailure);
+    }
+
+    private List<Integer> parse(byte[] body) throws IOException {
+        JsonNode ids = json.readTree(body).at(target.itemsPointer());
+        if (!ids.isArray()) {
+            throw new IllegalStateException("black box answer has no id array at " + target.itemsPointer());
+        }
+        List<Integer> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> out.add(id.asInt()));
+        return out;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.rankforge.trainer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.data.SequenceFile;
+import dev.rankforge.core.data.SyntheticGenerator;
+import dev.rankforge.core.data.SyntheticSpec;
+import dev.rankforge.infra.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DISTILL and EXTRACT jobs against a victim trained in the same run, through this service's own black-box API
+ * over HTTP with an API key; quotas; and refused job specs.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class ExtractionFlowTest {
+    private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 21));
+    private static String datasetUri;
+    private static String victimId;
+
+    @Inject
+    LocalArtifactStore artifacts;
+
+    @BeforeEach
+    void victim() throws Exception {
+        if (victimId != null) {
+            return;
+        }
+        StoredArtifact artifact = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(DATA, out));
+        datasetUri = artifact.uri();
+        JsonPath job = runJob(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("epochs", 10, "embeddingSize", 32, "hiddenSize", 32,
+                        "batchSize", 32, "learningRate", 0.005, "maxLength", 20, "seed", 3)));
+        victimId = job.getString("modelId");
+    }
+
+    @Test
+    void extractedSurrogateAgreesWithItsVictimFarAboveRandom() {
+        String target = "http://localhost:" + RestAssured.port + "/models/" + victimId + "/recommend";
+        JsonPath job = runJob(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(),
+                "datasetUri", datasetUri, "architecture", "gru4rec",
+                "params", Map.of("epochs", 8, "embeddingSize", 32, "hiddenSize", 32, "batchSize", 64,
+                        "learningRate", 0.005, "maxLength", 20),
+                "distillation", Map.of("loss", "margin-rank", "negatives", 20, "listLength", 20),
+                "extraction", Map.of("generator", "autoregressive", "sequences", 200, "length", 10,
+                        "target", Map.of("url", target, "modelId", victimId, "authHeader", "X-Api-Key",
+                                "authValue", "test-key", "concurrency", 4))));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getLong("queriesSpent")).as("one query per prefix, exactly").isEqualTo(2000);
+        assertThat(job.getString("validationMetric")).isEqualTo("agreement@10");
+        assertThat(job.getString("params.extraction.target.authValue")).as("secret redacted").isEqualTo("***");
+        double agreement = job.getDouble("result.victimFidelity.'agreement@10'");
+        double random = job.getDouble("result.victimFidelity.'randomAgreement@10'");
+        System.out.println("EXTRACT fidelity: " + job.getMap("result.victimFidelity"));
+        assertThat(agreement).as("test-user agreement@10 vs random " + random).isGreaterThan(3 * random);
+
+        given().when().get("/models/" + job.getString("modelId")).then().statusCode(200)
+                .body("kind", equalTo("EXTRACT"))
+                .body("lineage.victimModelId", equalTo(victimId))
+                .body("lineage.queriesSpent", equalTo(2000))
+                .body("lineage.querySetUri", notNullValue())
+                .body("hyperparameters.training.extraction.target.authValue", equalTo("***"));
+    }
+
+    @Test
+    void distilledStudentFollowsItsTeacher() {
+        JsonPath job = runJob(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(),
+                "datasetUri", datasetUri, "architecture", "narm", "teacherModelId", victimId,
+                "params", Map.of("epochs", 4, "embeddingSize", 32, "hiddenSize", 32, "batchSize", 64,
+                        "learningRate", 0.005, "maxLength", 20),
+                "distillation", Map.of("loss", "lambdaloss", "negatives", 20, "listLength", 20)));
+        assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getList("history")).hasSize(4);
+        double agreement = job.getDouble("result.teacherFidelity.'agreement@10'");
+        System.out.println("DISTILL fidelity: " + job.getMap("result.teacherFidelity"));
+        assertThat(agreement).isGreaterThan(2 * job.getDouble("result.teacherFidelity.'randomAgreement@10'"));
+        given().when().get("/models/" + job.getString("modelId")).then().statusCode(200)
+                .body("kind", equalTo("DISTILL"))
+                .body("lineage.teacherModelId", equalTo(victimId));
+    }
+
+    @Test
+    void anExtractionTheTargetRefusesFailsWithTheReason() {
+        String target = "http://localhost:" + RestAssured.port + "/models/" + victimId + "/recommend";
+        JsonPath job = runJob(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(),
+                "datasetUri", datasetUri, "architecture", "gru4rec", "params", Map.of("epochs", 1, "maxLength", 20),
+                "distillation", Map.of("listLength", 20),
+                "extraction", Map.of("sequences", 5, "length", 3, "target", Map.of("url", target,
+                        "authHeader", "X-Api-Key", "authValue", "wrong-key"))));
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("error")).contains("HTTP 401").contains("unknown API key");
+        assertThat(job.getLong("queriesSpent")).isZero();
+    }
+
+    @Test
+    void theBlackBoxApiEnforcesKeysBudgetsAndRates() {
+        String body = "{\"sequence\": [1, 2, 3], \"k\": 5}";
+        String url = "/models/" + victimId + "/recommend";
+        given().contentType("application/json").body(body).when().post(url).then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("X-Api-Key"));
+        given().contentType("application/json").header("X-Api-Key", "nope").body(body).when().post(url)
+                .then().statusCode(401).contentType("application/problem+json");
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/json").header("X-Api-Key", "tight-key").body(body).when().post(url)
+                    .then().statusCode(200);
+        }
+        given().contentType("application/json").header("X-Api-Key", "tight-key").body(body).when().post(url)
+                .then().statusCode(429).contentType("application/problem+json")
+                .body("detail", containsString("budget"));
+        given().contentType("application/json").header("X-Api-Key", "slow-key").body(body).when().post(url)
+                .then().statusCode(200);
+        given().contentType("application/json").header("X-Api-Key", "slow-key").body(body).when().post(url)
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("rate limit"));
+    }
+
+    @Test
+    void badJobSpecsAreRefusedAndStoreNothing() {
+        int before = given().when().get("/training-jobs").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec"), "extraction");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "extraction", Map.of("generator", "psychic",
+                        "target", Map.of("modelId", victimId))), "extraction.generator");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "extraction", Map.of("target", Map.of("url", "ftp://example"))),
+                "extraction.target.url");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "distillation", Map.of("loss", "telepathy"),
+                "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.loss");
+        refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "teacherModelId", UUID.randomUUID().toString()), "teacherModelId");
+        refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec"), "teacherModelId");
+        given().contentType("application/json").body(Map.of("kind", "STEAL", "datasetId", UUID.randomUUID().toString(),
+                        "architecture", "gru4rec"))
+                .when().post("/training-jobs").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("kind"));
+        int after = given().when().get("/training-jobs").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static void refused(Map<String, Object> body, String field) {
+        given().contentType("application/json").body(body).when().post("/training-jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+
+    private static JsonPath runJob(Map<String, Object> body) {
+        String id = given().contentType("application/json").body(body).when().post("/training-jobs")
+                .then().statusCode(202).extract().jsonPath().getString("id");
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String status = given().when().get("/training-jobs/" + id).then().extract().jsonPath().getString("status");
+            return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status);
+        });
+        return given().when().get("/training-jobs/" + id).then().statusCode(200).extract().jsonPath();
+    }
+}
