@@ -25,12 +25,21 @@ public final class LocalStack implements AutoCloseable {
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
     private final Map<String, ServiceProcess> services;
+    private final Map<String, Launcher> launchers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalStack(LocalPostgres postgres, LocalKafka kafka, Map<String, ServiceProcess> services) {
+    /** Starts one service process with its fixed settings. */
+    @FunctionalInterface
+    private interface Launcher {
+        ServiceProcess launch() throws Exception;
+    }
+
+    private LocalStack(LocalPostgres postgres, LocalKafka kafka, Map<String, ServiceProcess> services,
+                       Map<String, Launcher> launchers) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.services = services;
+        this.launchers = launchers;
     }
 
     /**
@@ -43,7 +52,8 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(runDir);
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
-        Map<String, ServiceProcess> services = new HashMap<>();
+        Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Launcher> launchers = new HashMap<>();
         try {
             status.accept("starting PostgreSQL");
             postgres = LocalPostgres.start(runDir.resolve("postgres"))
@@ -64,26 +74,38 @@ public final class LocalStack implements AutoCloseable {
             status.accept("starting services");
             List<String> djl = List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
                     "-Dai.djl.pytorch.num_interop_threads=1");
-            services.put("data-service", launch(home, runDir, "data-service", ports.data(), "rankforge_data",
-                    postgres, common, List.of("-Xmx1g")));
-            services.put("trainer-service", launch(home, runDir, "trainer-service", ports.trainer(),
-                    "rankforge_trainer", postgres, common, concat("-Xmx2g", djl)));
-            services.put("attack-service", launch(home, runDir, "attack-service", ports.attack(),
-                    "rankforge_attack", postgres, common, List.of("-Xmx512m")));
-            services.put("eval-service", launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
-                    postgres, common, concat("-Xmx1g", djl)));
+            LocalPostgres db = postgres;
+            launchers.put("data-service", () -> launch(home, runDir, "data-service", ports.data(), "rankforge_data",
+                    db, common, List.of("-Xmx1g")));
+            launchers.put("trainer-service", () -> launch(home, runDir, "trainer-service", ports.trainer(),
+                    "rankforge_trainer", db, common, concat("-Xmx2g", djl)));
+            launchers.put("attack-service", () -> launch(home, runDir, "attack-service", ports.attack(),
+                    "rankforge_attack", db, common, List.of("-Xmx512m")));
+            launchers.put("eval-service", () -> launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
+                    db, common, concat("-Xmx1g", djl)));
+            for (Map.Entry<String, Launcher> launcher : launchers.entrySet()) {
+                services.put(launcher.getKey(), launcher.getValue().launch());
+            }
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(READY_TIMEOUT);
             }
-            return new LocalStack(postgres, kafka, services);
+            return new LocalStack(postgres, kafka, services, launchers);
         } catch (Exception | Error e) {
-            new LocalStack(postgres, kafka, services).close();
+            new LocalStack(postgres, kafka, services, launchers).close();
             throw e;
         }
     }
 
     public String url(String service) {
         return services.get(service).baseUrl();
+    }
+
+    /** Kills a service with SIGKILL (no graceful shutdown), starts it again and waits until it is ready. */
+    public void killAndRestart(String service) throws Exception {
+        services.get(service).kill();
+        ServiceProcess restarted = launchers.get(service).launch();
+        services.put(service, restarted);
+        restarted.awaitReady(READY_TIMEOUT);
     }
 
     public List<ServiceProcess> services() {

@@ -42,7 +42,7 @@ public final class ServiceProcess {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new ServiceProcess(name, builder.start(), log, port);
     }
@@ -78,6 +78,12 @@ public final class ServiceProcess {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or an OOM kill would: no shutdown hooks run. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Asks the process to stop (SIGTERM) and kills it, with its children, if it does not within the grace time. */

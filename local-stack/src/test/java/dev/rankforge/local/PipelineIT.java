@@ -97,6 +97,55 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void aTrainingJobKilledMidwayResumesFromItsLastCheckpointWithoutDuplicates() throws Exception {
+        String trainer = stack.url("trainer-service");
+        JsonNode dataset = CLIENT.postJson(stack.url("data-service") + "/datasets",
+                Map.of("name", "resume-it", "users", 600, "items", 150, "meanLength", 15, "seed", 5));
+        int epochs = 10;
+        JsonNode submitted = CLIENT.postJson(trainer + "/training-jobs", Map.of(
+                "datasetId", dataset.path("id").asText(), "datasetUri", dataset.path("artifactUri").asText(),
+                "architecture", "sasrec", "params", Map.of("epochs", epochs, "embeddingSize", 32, "maxLength", 20,
+                        "batchSize", 64, "learningRate", 0.002)));
+        String job = trainer + "/training-jobs/" + submitted.path("id").asText();
+        awaitJob(job, j -> j.path("epoch").asInt() >= 2, Duration.ofMinutes(5));
+
+        stack.killAndRestart("trainer-service");
+
+        JsonNode done = awaitJob(job, j -> j.path("status").asText().equals("SUCCEEDED")
+                || j.path("status").asText().equals("FAILED"), Duration.ofMinutes(5));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.path("attempts").asInt()).isEqualTo(2);
+        assertThat(done.path("resumedFromEpoch").asInt()).isBetween(1, epochs - 1);
+        java.util.List<Integer> history = new java.util.ArrayList<>();
+        done.path("history").forEach(e -> history.add(e.path("epoch").asInt()));
+        assertThat(history).as("every epoch recorded exactly once")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, epochs).boxed().toList());
+        long models = 0;
+        for (JsonNode m : CLIENT.get(trainer + "/models")) {
+            models += m.path("jobId").asText().equals(submitted.path("id").asText()) ? 1 : 0;
+        }
+        assertThat(models).as("one model for the job").isEqualTo(1);
+        long jobs = 0;
+        for (JsonNode j : CLIENT.get(trainer + "/training-jobs")) {
+            jobs += j.path("id").asText().equals(submitted.path("id").asText()) ? 1 : 0;
+        }
+        assertThat(jobs).as("one job").isEqualTo(1);
+    }
+
+    private static JsonNode awaitJob(String url, java.util.function.Predicate<JsonNode> condition, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = CLIENT.get(url);
+            if (condition.test(job)) {
+                return job;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("job " + url + " did not reach the expected state in " + timeout);
+    }
+
     private static int status(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
