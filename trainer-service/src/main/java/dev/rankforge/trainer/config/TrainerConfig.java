@@ -27,6 +27,10 @@ public interface TrainerConfig {
     @WithDefault("1000")
     int maxBatch();
 
+    /** Most single-history recommendation requests scored together in one forward pass. */
+    @WithDefault("64")
+    int inferenceBatch();
+
     /** This service's base URL, for EXTRACT targets that name one of its models instead of a URL. */
     @WithDefault("http://localhost:${quarkus.http.port}")
     String selfUrl();

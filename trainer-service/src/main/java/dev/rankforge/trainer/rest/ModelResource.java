@@ -7,6 +7,7 @@ import dev.rankforge.trainer.config.TrainerConfig;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.quota.QueryQuota;
 import dev.rankforge.trainer.service.ModelCache;
+import dev.rankforge.trainer.service.RecommendationBatcher;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,12 +42,15 @@ public class ModelResource {
     private final TrainingMapper mapper;
     private final TrainerConfig config;
     private final QueryQuota quota;
+    private final RecommendationBatcher batcher;
 
-    public ModelResource(ModelCache models, TrainingMapper mapper, TrainerConfig config, QueryQuota quota) {
+    public ModelResource(ModelCache models, TrainingMapper mapper, TrainerConfig config, QueryQuota quota,
+                         RecommendationBatcher batcher) {
         this.models = models;
         this.mapper = mapper;
         this.config = config;
         this.quota = quota;
+        this.batcher = batcher;
     }
 
     @GET
@@ -76,7 +80,7 @@ public class ModelResource {
         int[] history = checkedHistory(request.sequence(), model, "sequence");
         int k = k(request.k());
         quota.charge(apiKey, 1); // only well-formed queries are charged
-        int[] top = model.topK(history, k, true);
+        int[] top = batcher.recommend(id, model, history, k);
         return new RankedItems(id, Arrays.stream(top).boxed().toList());
     }
 

@@ -1,0 +1,158 @@
+package dev.rankforge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.local.LocalStack;
+import dev.rankforge.local.RankforgeClient;
+import dev.rankforge.local.ServicePorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Latency of the black-box API under load: starts the local stack, trains an ML-1M-sized NARM (3,416 items,
+ * histories up to 200) for one epoch on generated data, then lets closed-loop clients call
+ * {@code POST /models/{id}/recommend} with k = 100 and records QPS and latency percentiles, first with one
+ * client (the per-request cost), then with the configured number of concurrent clients.
+ */
+@Command(name = "blackbox-latency", mixinStandardHelpOptions = true,
+        description = "Black-box API latency with concurrent clients; write bench/results/blackbox-latency.json.")
+final class BlackBoxLatencyBenchmark implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--clients", defaultValue = "50")
+    int clients;
+
+    @Option(names = "--k", defaultValue = "100")
+    int k;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per load level.")
+    int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10")
+    int warmupSeconds;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Native threads of each service.")
+    int threads;
+
+    @Option(names = "--output", defaultValue = "bench/results/blackbox-latency.json")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of("").toAbsolutePath();
+        try (LocalStack stack = LocalStack.start(home, home.resolve("bench/work/blackbox-latency"),
+                ServicePorts.free(), threads, System.out::println)) {
+            RankforgeClient client = new RankforgeClient();
+            String trainer = stack.url("trainer-service");
+            JsonNode dataset = client.postJson(stack.url("data-service") + "/datasets", Map.of("name", "ml1m-sized",
+                    "users", 6040, "items", 3416, "meanLength", 165, "seed", 1));
+            JsonNode job = client.postJson(trainer + "/training-jobs", Map.of("datasetId", dataset.path("id").asText(),
+                    "datasetUri", dataset.path("artifactUri").asText(), "architecture", "narm",
+                    "params", Map.of("epochs", 1, "embeddingSize", 64, "hiddenSize", 128, "maxLength", 200)));
+            String jobUrl = trainer + "/training-jobs/" + job.path("id").asText();
+            System.out.println("training an ML-1M-sized NARM for one epoch ...");
+            JsonNode done;
+            do {
+                Thread.sleep(2000);
+                done = client.get(jobUrl);
+            } while (!done.path("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
+            if (!done.path("status").asText().equals("SUCCEEDED")) {
+                throw new IllegalStateException("training failed: " + done);
+            }
+            String url = trainer + "/models/" + done.path("modelId").asText() + "/recommend";
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("benchmark", "blackbox-latency");
+            result.put("environment", Results.environment());
+            result.put("model", Map.of("architecture", "narm", "items", 3416, "maxLength", 200, "embedding", 64,
+                    "hidden", 128, "device", "cpu", "serviceNativeThreads", threads));
+            result.put("request", Map.of("endpoint", "POST /models/{id}/recommend", "k", k,
+                    "historyLength", "uniform 1..200"));
+            load(url, 1, warmupSeconds);
+            result.put("singleClient", load(url, 1, seconds));
+            load(url, clients, warmupSeconds);
+            Map<String, Object> concurrent = load(url, clients, seconds);
+            result.put("concurrentClients", concurrent);
+            result.put("target", Map.of("p99Ms", 25, "met", ((Number) concurrent.get("p99Ms")).doubleValue() <= 25));
+            Results.write(output, result);
+            System.out.println("wrote " + output + ": " + concurrent);
+        }
+        return 0;
+    }
+
+    /** Closed-loop load: each client sends its next request when the previous answer arrives. */
+    private Map<String, Object> load(String url, int concurrency, int durationSeconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long end = System.nanoTime() + durationSeconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            Random random = new Random(c);
+            futures.add(pool.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    int length = 1 + random.nextInt(200);
+                    List<Integer> history = new ArrayList<>(length);
+                    for (int i = 0; i < length; i++) {
+                        history.add(1 + random.nextInt(3416));
+                    }
+                    byte[] body = JSON.writeValueAsBytes(Map.of("sequence", history, "k", k));
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    long started = System.nanoTime();
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    long took = System.nanoTime() - started;
+                    if (response.statusCode() == 200) {
+                        latencies.add(took);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        Collections.sort(all);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clients", concurrency);
+        out.put("seconds", durationSeconds);
+        out.put("requests", all.size());
+        out.put("errors", errors.get());
+        out.put("qps", all.size() / (double) durationSeconds);
+        out.put("p50Ms", percentile(all, 0.50));
+        out.put("p90Ms", percentile(all, 0.90));
+        out.put("p99Ms", percentile(all, 0.99));
+        out.put("maxMs", all.isEmpty() ? 0 : all.get(all.size() - 1) / 1e6);
+        System.out.println("load " + out);
+        return out;
+    }
+
+    private static double percentile(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+}
