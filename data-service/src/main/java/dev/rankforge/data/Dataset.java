@@ -31,6 +31,11 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "artifact_uri")
     public String artifactUri;
     public String sha256;
+    /** Statistics (lengths, density, popularity Gini, lines read and skipped), as JSON. */
+    public String statistics;
+    /** Original ↔ dense ids of uploaded files; null for synthetic data. */
+    @Column(name = "id_maps_uri")
+    public String idMapsUri;
     @Column(name = "created_at")
     public Instant createdAt;
 

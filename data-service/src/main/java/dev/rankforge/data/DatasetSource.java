@@ -1,6 +1,6 @@
 package dev.rankforge.data;
 
-/** Where a dataset version's interactions came from. */
+/** Where a dataset version came from: the synthetic generator or an interaction file (upload or server path). */
 public enum DatasetSource {
-    SYNTHETIC, MOVIELENS_1M
+    SYNTHETIC, UPLOAD
 }

@@ -54,7 +54,7 @@ class DatasetResourceTest {
         assertThat(events.received()).hasSize(1);
         DatasetReady ready = events.received().get(0).getPayload();
         assertThat(ready.datasetId()).hasToString(id);
-        assertThat(ready.schemaVersion()).isEqualTo(1);
+        assertThat(ready.schemaVersion()).isEqualTo(dev.rankforge.contracts.SchemaVersion.CURRENT);
         assertThat(Files.size(Path.of(URI.create(ready.artifactUri())))).isPositive();
 
         given().contentType("application/json").body(body)
@@ -67,47 +67,130 @@ class DatasetResourceTest {
     }
 
     @Test
-    void movieLensUploadBuildsSequencesInTimeOrder() {
-        // 6 users x 6 items, every user rates every item; user 1 in reverse time order.
-        String ratings = IntStream.rangeClosed(1, 6).boxed().flatMap(user -> IntStream.rangeClosed(1, 6)
-                        .mapToObj(item -> user + "::" + (100 + item) + "::4::" + (user == 1 ? 1000 - item : 1000 + item)))
+    void uploadBuildsSequencesInTimeOrderWithStatisticsAndIdMaps() throws Exception {
+        // 6 users x 6 items, every user rates every item; user 1 in reverse time order. Gzipped ML-20M csv.
+        String ratings = "userId,movieId,rating,timestamp\n" + IntStream.rangeClosed(1, 6).boxed()
+                .flatMap(user -> IntStream.rangeClosed(1, 6).mapToObj(item -> user + "," + (100 + item) + ",4.0,"
+                        + (user == 1 ? 1000 - item : 1000 + item)))
                 .collect(Collectors.joining("\n"));
-        given().contentType("application/octet-stream").body(ratings.getBytes())
-                .when().post("/datasets/movielens?name=ml-fixture")
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(ratings.getBytes());
+        }
+        String id = given().contentType("application/octet-stream").body(gz.toByteArray())
+                .when().post("/datasets/upload?name=ml-fixture")
                 .then().statusCode(201)
                 .body("users", equalTo(6))
                 .body("items", equalTo(6))
                 .body("interactions", equalTo(36))
-                .body("source", equalTo("MOVIELENS_1M"));
+                .body("source", equalTo("UPLOAD"))
+                .body("spec.format", equalTo("MOVIELENS_CSV"))
+                .body("spec.preprocessing.minUserInteractions", equalTo(5))
+                .body("statistics.sequenceLength.p50", equalTo(6))
+                .body("statistics.itemPopularityGini", equalTo(0.0f))
+                .body("statistics.skippedLines", equalTo(0))
+                .extract().path("id");
+        assertThat(events.received()).hasSize(1);
+        String idMaps = given().when().get("/datasets/" + id).then().extract().path("idMapsUri");
+        assertThat(Files.readAllLines(Path.of(URI.create(idMaps)))).contains("user\t0\t1", "item\t1\t101");
+        // the same content again: the existing version, no new announcement
+        given().contentType("application/octet-stream").body(gz.toByteArray())
+                .when().post("/datasets/upload?name=ml-fixture-again")
+                .then().statusCode(200).body("id", equalTo(id));
         assertThat(events.received()).hasSize(1);
     }
 
     @Test
-    void malformedRequestsAreRefusedWithProblemJsonAndStoreNothing() {
+    void skippedLinesAreCountedAndReported() {
+        String lines = "1 10\n1 11\n1 12\nbroken\n2 10\n2 11\n2 12\n";
+        given().contentType("text/plain").body(lines)
+                .when().post("/datasets/upload?name=skip&format=user-item&onMalformed=skip&minUserInteractions=3"
+                        + "&minItemInteractions=1")
+                .then().statusCode(201)
+                .body("statistics.skippedLines", equalTo(1))
+                .body("statistics.skippedExamples[0]", containsString("line 4"));
+    }
+
+    @Test
+    void twoIdenticalUploadsAtOnceMakeOneVersion() throws Exception {
+        String lines = IntStream.range(0, 2000).mapToObj(i -> (i % 50) + " " + (i % 37) + " ")
+                .collect(Collectors.joining("\n"));
         long before = count();
-        given().contentType("application/json").body("{\"name\": \"x\", \"users\": -3, \"items\": 40}")
-                .when().post("/datasets")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors.field", hasItem("users"));
-        given().contentType("application/json").body("{\"name\": \"x\", \"users\": \"many\"}")
-                .when().post("/datasets")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("users"));
-        given().contentType("application/json").body("{not json")
-                .when().post("/datasets")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType("application/octet-stream").body("1::2::5::978300760\n1::oops::5\n".getBytes())
-                .when().post("/datasets/movielens?name=bad")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("detail", containsString("line 2"));
-        given().when().get("/datasets/00000000-0000-0000-0000-000000000000")
-                .then().statusCode(404).contentType("application/problem+json");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Callable<String> upload = () -> given().contentType("text/plain").body(lines)
+                .when().post("/datasets/upload?name=race&format=user-item&keepDuplicates=true")
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        var a = pool.submit(upload);
+        var b = pool.submit(upload);
+        assertThat(a.get()).isEqualTo(b.get());
+        pool.shutdown();
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void badUploadsAreRefusedWithProblemJsonAndLeaveTablesAndArtifactsAsTheyWere() throws Exception {
+        long before = count();
+        long files = artifactFiles();
+        refused(upload("name=bad&format=movielens-dat", "1::2::5::978300760\n1::oops::5\n".getBytes()),
+                "body", "line 2");
+        refused(upload("name=bad", "1::10::5::1\n2::caf\u00e9::5::2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                "body", "UTF-8");
+        refused(upload("name=empty", new byte[0]), "body", "empty");
+        refused(upload("name=header", "userId,movieId,rating,timestamp\n".getBytes()), "body", "no interactions");
+        refused(upload("name=what", "this is not an interaction log\n".getBytes()), "format", "cannot tell");
+        refused(upload("name=what&format=parquet", "1 2\n".getBytes()), "format", "unknown format");
+        refused(upload("name=../../etc/passwd", "1 2\n".getBytes()), "name", "slashes");
+        refused(upload("name=x&onMalformed=ignore", "1 2\n".getBytes()), "onMalformed", "fail or skip");
+        byte[] big = new byte[300_000];
+        java.util.Arrays.fill(big, (byte) '1');
+        given().contentType("application/octet-stream").body(big).when().post("/datasets/upload?name=big")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"name\": \"x\", \"path\": \"../../../etc/passwd\"}")
+                .when().post("/datasets/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("path"));
         assertThat(count()).isEqualTo(before);
+        assertThat(artifactFiles()).as("nothing half-written stays behind").isEqualTo(files);
         assertThat(events.received()).isEmpty();
+    }
+
+    @Test
+    void serverSideImportReadsFromTheImportRoot() throws Exception {
+        Path root = Path.of("target/import-root");
+        Files.createDirectories(root.resolve("amazon"));
+        StringBuilder json = new StringBuilder();
+        for (int u = 0; u < 4; u++) {
+            for (int i = 0; i < 4; i++) {
+                json.append("{\"reviewerID\": \"U").append(u).append("\", \"asin\": \"B0").append(i)
+                        .append("\", \"overall\": 5.0, \"unixReviewTime\": ").append(100 + i).append("}\n");
+            }
+        }
+        Files.writeString(root.resolve("amazon/reviews.json"), json);
+        given().contentType("application/json")
+                .body("{\"name\": \"amazon\", \"path\": \"amazon/reviews.json\", \"options\": "
+                        + "{\"minUserInteractions\": 3, \"minItemInteractions\": 1}}")
+                .when().post("/datasets/import")
+                .then().statusCode(201).body("spec.format", equalTo("AMAZON_JSON")).body("users", equalTo(4));
+    }
+
+    private static io.restassured.response.Response upload(String query, byte[] body) {
+        return given().contentType("application/octet-stream").body(body).when().post("/datasets/upload?" + query);
+    }
+
+    private static void refused(io.restassured.response.Response response, String field, String reason) {
+        response.then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field))
+                .body("detail", containsString(reason));
+    }
+
+    private static long artifactFiles() throws java.io.IOException {
+        Path root = Path.of("target/artifacts");
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private long count() {

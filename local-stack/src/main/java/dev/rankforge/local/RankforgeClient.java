@@ -50,7 +50,7 @@ public final class RankforgeClient {
     /** Streams a MovieLens {@code ratings.dat} to data-service. */
     public JsonNode uploadRatings(String dataServiceUrl, Path ratings, String name)
             throws IOException, InterruptedException {
-        String url = dataServiceUrl + "/datasets/movielens?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        String url = dataServiceUrl + "/datasets/upload?format=movielens-dat&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(ratings)).build());

@@ -4,6 +4,7 @@ import dev.rankforge.core.data.SyntheticSpec;
 import dev.rankforge.data.Dataset;
 import dev.rankforge.data.config.DataServiceConfig;
 import dev.rankforge.data.ingest.MalformedInputException;
+import jakarta.ws.rs.BeanParam;
 import dev.rankforge.data.mapping.DatasetMapper;
 import dev.rankforge.data.service.DatasetService;
 import dev.rankforge.service.problem.InvalidRequestException;
@@ -65,15 +66,59 @@ public class DatasetResource {
     }
 
     @POST
-    @Path("/movielens")
-    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Upload a MovieLens 1M/10M ratings.dat (streamed); builds leave-one-out sequences")
-    public Response uploadMovieLens(@QueryParam("name") @NotBlank @Size(max = 200) String name,
-                                    InputStream body) throws IOException {
+    @Path("/upload")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload an interaction file as the request body (streamed; plain, gzip or zip); "
+            + "the format is detected unless declared")
+    public Response upload(@QueryParam("name") @NotBlank @Size(max = 200) String name,
+                           @QueryParam("fileName") @Size(max = 255) String fileName,
+                           @BeanParam IngestQuery query, InputStream body) throws IOException {
+        checkName(name);
+        IngestSettings settings = IngestSettings.resolve(query.options(), fileName, config);
+        return ingest(name, new UploadLimit(body, config.maxUploadBytes()), settings);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import an interaction file already on the server, under the configured import root")
+    public Response importFile(@Valid @NotNull ImportRequest request) throws IOException {
+        checkName(request.name());
+        java.nio.file.Path root = config.importRoot().orElseThrow(() -> new InvalidRequestException("path",
+                "server-side import is disabled (set RANKFORGE_DATA_IMPORT_ROOT)")).toAbsolutePath().normalize();
+        java.nio.file.Path file;
         try {
-            return created(service.createFromMovieLens(name, body));
-        } catch (MalformedInputException | IllegalArgumentException e) {
+            file = root.resolve(request.path()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidRequestException("path", "is not a valid path");
+        }
+        if (!file.startsWith(root)) {
+            throw new InvalidRequestException("path", "leaves the import root");
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new InvalidRequestException("path", "no such file under the import root");
+        }
+        IngestSettings settings = IngestSettings.resolve(request.options(), file.getFileName().toString(), config);
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return ingest(request.name(), in, settings);
+        }
+    }
+
+    private Response ingest(String name, InputStream in, IngestSettings settings) throws IOException {
+        try {
+            return created(service.createFromFile(name, in, settings.reading(), settings.preprocessing()));
+        } catch (MalformedInputException e) {
+            throw new InvalidRequestException(e.field(), e.getMessage());
+        } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("body", e.getMessage());
+        }
+    }
+
+    /** Names are labels only (artifacts are content-addressed), but control characters and paths are refused. */
+    private static void checkName(String name) {
+        if (name != null && (name.chars().anyMatch(Character::isISOControl) || name.contains("/")
+                || name.contains("\\") || name.contains(".."))) {
+            throw new InvalidRequestException("name", "must not contain control characters, slashes or '..'");
         }
     }
 

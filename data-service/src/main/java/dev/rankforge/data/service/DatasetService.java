@@ -10,8 +10,12 @@ import dev.rankforge.core.data.SyntheticGenerator;
 import dev.rankforge.core.data.SyntheticSpec;
 import dev.rankforge.data.Dataset;
 import dev.rankforge.data.DatasetSource;
-import dev.rankforge.data.config.DataServiceConfig;
-import dev.rankforge.data.ingest.MovieLensRatingsReader;
+import dev.rankforge.data.ingest.DatasetStatistics;
+import dev.rankforge.data.ingest.InteractionReader;
+import dev.rankforge.data.ingest.InteractionTable;
+import dev.rankforge.data.ingest.PreprocessingSpec;
+import jakarta.persistence.PersistenceException;
+import java.util.LinkedHashMap;
 import dev.rankforge.data.mapping.DatasetMapper;
 import dev.rankforge.data.messaging.DatasetEventPublisher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,8 +29,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Builds dataset versions: generates or parses interactions, writes the leave-one-out sequence artifact,
- * records the version and announces it. Identical content yields the existing version.
+ * Builds dataset versions: generates or reads interactions, writes the leave-one-out sequence artifact (and
+ * the id maps of uploaded files), records the version with its statistics and announces it. Identical content
+ * yields the existing version, also when two identical uploads race. Artifacts are content-addressed and written
+ * atomically, so a failed upload leaves neither a row nor a half-written file.
  */
 @ApplicationScoped
 public class DatasetService {
@@ -35,15 +41,13 @@ public class DatasetService {
     private final LocalArtifactStore artifacts;
     private final DatasetEventPublisher events;
     private final DatasetMapper mapper;
-    private final DataServiceConfig config;
     private final ObjectMapper json;
 
     public DatasetService(LocalArtifactStore artifacts, DatasetEventPublisher events, DatasetMapper mapper,
-                          DataServiceConfig config, ObjectMapper json) {
+                          ObjectMapper json) {
         this.artifacts = artifacts;
         this.events = events;
         this.mapper = mapper;
-        this.config = config;
         this.json = json;
     }
 
@@ -53,24 +57,56 @@ public class DatasetService {
 
     public Created createSynthetic(String name, SyntheticSpec spec) throws IOException {
         SequenceDataset data = SyntheticGenerator.generate(spec);
-        return store(name, DatasetSource.SYNTHETIC, spec, data);
+        return store(name, DatasetSource.SYNTHETIC, spec, DatasetStatistics.of(data), null, data);
     }
 
-    public Created createFromMovieLens(String name, InputStream ratings) throws IOException {
-        SequenceDataset data = MovieLensRatingsReader.read(ratings)
-                .toDataset(config.minItemInteractions(), config.minUserInteractions());
-        Map<String, Object> preprocessing = Map.of(
-                "format", "movielens-dat",
-                "implicit", "every rating",
-                "minItemInteractions", config.minItemInteractions(),
-                "minUserInteractions", config.minUserInteractions(),
-                "split", "leave-one-out");
-        return store(name, DatasetSource.MOVIELENS_1M, preprocessing, data);
+    /** Reads, preprocesses and stores an interaction file (streamed, plain or compressed). */
+    public Created createFromFile(String name, InputStream file, InteractionReader.Options reading,
+                                  PreprocessingSpec preprocessing) throws IOException {
+        long started = System.nanoTime();
+        InteractionReader.Result read = InteractionReader.read(file, reading);
+        InteractionTable.Built built = read.table().build(preprocessing);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("format", read.format());
+        if (reading.mapping() != null) {
+            spec.put("columns", reading.mapping());
+        }
+        spec.put("onMalformed", reading.onMalformed());
+        spec.put("preprocessing", preprocessing);
+        spec.put("order", PreprocessingSpec.ORDER);
+        spec.put("split", PreprocessingSpec.SPLIT);
+        Map<String, Object> statistics = new LinkedHashMap<>(DatasetStatistics.of(built.dataset()));
+        statistics.put("linesRead", read.lines());
+        statistics.put("interactionsRead", read.table().rows());
+        statistics.put("skippedLines", read.skippedLines());
+        statistics.put("skippedExamples", read.skippedExamples());
+        statistics.put("belowRatingThreshold", read.belowThreshold());
+        StoredArtifact idMaps = artifacts.put("id-maps", ".tsv", built::writeIdMaps);
+        LOG.infof("read %d lines (%s, %d skipped) into %d users in %.1f s", read.lines(), read.format(),
+                read.skippedLines(), built.dataset().numUsers(), (System.nanoTime() - started) / 1e9);
+        return store(name, DatasetSource.UPLOAD, spec, statistics, idMaps.uri(), built.dataset());
     }
 
-    private Created store(String name, DatasetSource source, Object spec, SequenceDataset data) throws IOException {
+    private Created store(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
+                          String idMapsUri, SequenceDataset data) throws IOException {
         StoredArtifact artifact = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
-        Created created = QuarkusTransaction.requiringNew().call(() -> {
+        Created created;
+        try {
+            created = insertUnlessPresent(name, source, spec, statistics, idMapsUri, data, artifact);
+        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            // Two uploads of the same content at once: the other one committed first; its version is ours.
+            var winner = QuarkusTransaction.requiringNew().call(() -> Dataset.findBySha256(artifact.sha256()));
+            if (winner.isEmpty()) {
+                throw e;
+            }
+            created = new Created(winner.get(), false);
+        }
+        return announce(name, created, data, artifact);
+    }
+
+    private Created insertUnlessPresent(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
+                                        String idMapsUri, SequenceDataset data, StoredArtifact artifact) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             var existing = Dataset.findBySha256(artifact.sha256());
             if (existing.isPresent()) {
                 return new Created(existing.get(), false);
@@ -85,10 +121,15 @@ public class DatasetService {
             d.interactions = data.numInteractions();
             d.artifactUri = artifact.uri();
             d.sha256 = artifact.sha256();
+            d.statistics = toJson(statistics);
+            d.idMapsUri = idMapsUri;
             d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             d.persist();
             return new Created(d, true);
         });
+    }
+
+    private Created announce(String name, Created created, SequenceDataset data, StoredArtifact artifact) {
         if (created.isNew()) {
             LOG.infof("dataset %s '%s' stored: %d users, %d items, %d interactions, sha256 %s",
                     created.dataset().id, name, data.numUsers(), data.numItems(), data.numInteractions(),

@@ -1,0 +1,4 @@
+-- Uploaded files of any supported format, their statistics and id maps.
+ALTER TABLE dataset ADD COLUMN statistics TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE dataset ADD COLUMN id_maps_uri VARCHAR(1000);
+UPDATE dataset SET source = 'UPLOAD' WHERE source = 'MOVIELENS_1M';
