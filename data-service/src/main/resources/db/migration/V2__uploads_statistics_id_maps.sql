@@ -2,3 +2,6 @@
 ALTER TABLE dataset ADD COLUMN statistics TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE dataset ADD COLUMN id_maps_uri VARCHAR(1000);
 UPDATE dataset SET source = 'UPLOAD' WHERE source = 'MOVIELENS_1M';
+
+-- Derived versions (a base plus appended fake profiles, for data poisoning) keep their lineage.
+ALTER TABLE dataset ADD COLUMN base_dataset_id UUID REFERENCES dataset (id);

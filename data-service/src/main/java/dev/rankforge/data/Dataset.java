@@ -36,6 +36,9 @@ public class Dataset extends PanacheEntityBase {
     /** Original ↔ dense ids of uploaded files; null for synthetic data. */
     @Column(name = "id_maps_uri")
     public String idMapsUri;
+    /** The version a derived version was made from; null otherwise. */
+    @Column(name = "base_dataset_id")
+    public UUID baseDatasetId;
     @Column(name = "created_at")
     public Instant createdAt;
 

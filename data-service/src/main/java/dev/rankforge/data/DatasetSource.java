@@ -1,6 +1,6 @@
 package dev.rankforge.data;
 
-/** Where a dataset version came from: the synthetic generator or an interaction file (upload or server path). */
+/** Where a dataset version came from: the synthetic generator, an interaction file, or a base version plus fake profiles. */
 public enum DatasetSource {
-    SYNTHETIC, UPLOAD
+    SYNTHETIC, UPLOAD, DERIVED
 }

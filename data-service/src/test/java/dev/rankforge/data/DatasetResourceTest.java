@@ -101,6 +101,25 @@ class DatasetResourceTest {
     }
 
     @Test
+    void aDerivedVersionAppendsFakeProfilesWithLineage() {
+        String base = given().contentType("application/json")
+                .body("{\"name\": \"base\", \"users\": 30, \"items\": 40, \"meanLength\": 6, \"seed\": 9}")
+                .when().post("/datasets").then().statusCode(201).extract().path("id");
+        given().contentType("application/json")
+                .body("{\"name\": \"poisoned\", \"profiles\": [[1, 2, 3, 4], [5, 6, 7]]}")
+                .when().post("/datasets/" + base + "/derived")
+                .then().statusCode(201)
+                .body("users", equalTo(32))
+                .body("source", equalTo("DERIVED"))
+                .body("baseDatasetId", equalTo(base))
+                .body("spec.appendedProfiles", equalTo(2));
+        given().contentType("application/json").body("{\"name\": \"bad\", \"profiles\": [[1, 2, 999]]}")
+                .when().post("/datasets/" + base + "/derived")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("profiles[0][2]"));
+    }
+
+    @Test
     void skippedLinesAreCountedAndReported() {
         String lines = "1 10\n1 11\n1 12\nbroken\n2 10\n2 11\n2 12\n";
         given().contentType("text/plain").body(lines)

@@ -22,7 +22,7 @@ public class DatasetMapper {
             double density = d.users == 0 || d.items == 0 ? 0 : (double) d.interactions / ((double) d.users * d.items);
             return new DatasetView(d.id, d.name, d.source.name(), json.readTree(d.spec), d.users, d.items,
                     d.interactions, density, json.readTree(d.statistics), d.artifactUri, d.sha256, d.idMapsUri,
-                    d.createdAt);
+                    d.baseDatasetId, d.createdAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored spec of dataset " + d.id + " is not JSON", e);
         }

@@ -104,6 +104,32 @@ public class DatasetResource {
         }
     }
 
+    @POST
+    @Path("/{id}/derived")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A new version: the base plus appended fake user profiles (data poisoning), with lineage")
+    public Response derive(@PathParam("id") UUID id, @Valid @NotNull DerivedDatasetRequest request) throws IOException {
+        checkName(request.name());
+        Dataset base = Dataset.findById(id);
+        if (base == null) {
+            throw new NotFoundException("dataset " + id + " does not exist");
+        }
+        int[][] profiles = new int[request.profiles().size()][];
+        for (int p = 0; p < profiles.length; p++) {
+            List<Integer> profile = request.profiles().get(p);
+            profiles[p] = new int[profile.size()];
+            for (int i = 0; i < profile.size(); i++) {
+                int item = profile.get(i);
+                if (item < 1 || item > base.items) {
+                    throw new InvalidRequestException("profiles[" + p + "][" + i + "]",
+                            "item id must be between 1 and " + base.items);
+                }
+                profiles[p][i] = item;
+            }
+        }
+        return created(service.derive(base, request.name(), profiles));
+    }
+
     private Response ingest(String name, InputStream in, IngestSettings settings) throws IOException {
         try {
             return created(service.createFromFile(name, in, settings.reading(), settings.preprocessing()));

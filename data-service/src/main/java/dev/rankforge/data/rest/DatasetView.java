@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record DatasetView(UUID id, String name, String source, JsonNode spec, int users, int items,
                           long interactions, double density, JsonNode statistics, String artifactUri, String sha256,
-                          String idMapsUri, Instant createdAt) {
+                          String idMapsUri, UUID baseDatasetId, Instant createdAt) {
 }

@@ -87,12 +87,40 @@ public class DatasetService {
         return store(name, DatasetSource.UPLOAD, spec, statistics, idMaps.uri(), built.dataset());
     }
 
+    /**
+     * A new version: the base version's users followed by {@code profiles} as new users (data poisoning). The
+     * profiles use the base's dense item ids; the lineage names the base.
+     */
+    public Created derive(Dataset base, String name, int[][] profiles) throws IOException {
+        SequenceDataset data;
+        try (InputStream in = artifacts.open(base.artifactUri)) {
+            data = SequenceFile.read(in);
+        }
+        int[][] sequences = new int[data.numUsers() + profiles.length][];
+        for (int u = 0; u < data.numUsers(); u++) {
+            sequences[u] = data.sequence(u);
+        }
+        System.arraycopy(profiles, 0, sequences, data.numUsers(), profiles.length);
+        SequenceDataset derived = new SequenceDataset(data.numItems(), sequences);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("baseDatasetId", base.id);
+        spec.put("baseSha256", base.sha256);
+        spec.put("appendedProfiles", profiles.length);
+        return store(name, DatasetSource.DERIVED, spec, DatasetStatistics.of(derived), base.idMapsUri, derived,
+                base.id);
+    }
+
     private Created store(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
                           String idMapsUri, SequenceDataset data) throws IOException {
+        return store(name, source, spec, statistics, idMapsUri, data, null);
+    }
+
+    private Created store(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
+                          String idMapsUri, SequenceDataset data, UUID baseId) throws IOException {
         StoredArtifact artifact = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
         Created created;
         try {
-            created = insertUnlessPresent(name, source, spec, statistics, idMapsUri, data, artifact);
+            created = insertUnlessPresent(name, source, spec, statistics, idMapsUri, data, artifact, baseId);
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // Two uploads of the same content at once: the other one committed first; its version is ours.
             var winner = QuarkusTransaction.requiringNew().call(() -> Dataset.findBySha256(artifact.sha256()));
@@ -105,7 +133,8 @@ public class DatasetService {
     }
 
     private Created insertUnlessPresent(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
-                                        String idMapsUri, SequenceDataset data, StoredArtifact artifact) {
+                                        String idMapsUri, SequenceDataset data, StoredArtifact artifact,
+                                        UUID baseId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var existing = Dataset.findBySha256(artifact.sha256());
             if (existing.isPresent()) {
@@ -123,6 +152,7 @@ public class DatasetService {
             d.sha256 = artifact.sha256();
             d.statistics = toJson(statistics);
             d.idMapsUri = idMapsUri;
+            d.baseDatasetId = baseId;
             d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             d.persist();
             return new Created(d, true);
