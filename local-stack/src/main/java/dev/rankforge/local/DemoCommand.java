@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--ratings", paramLabel = "FILE",
-            description = "A MovieLens ratings.dat to use instead of a synthetic dataset.")
+            description = "An interaction file (MovieLens, Amazon, Steam, user-item pairs; plain, gz or zip) to use "
+                    + "instead of a synthetic dataset.")
     Path ratings;
 
     @Option(names = "--users", defaultValue = "2000", description = "Synthetic users (default: ${DEFAULT-VALUE}).")

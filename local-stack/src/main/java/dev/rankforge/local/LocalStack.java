@@ -49,6 +49,13 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status)
             throws Exception {
+        return start(home, runDir, ports, threads, status, List.of("data-service", "trainer-service", "attack-service",
+                "eval-service"));
+    }
+
+    /** Starts PostgreSQL, Kafka and only the named services (e.g. one service under a benchmark). */
+    public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status,
+                                   List<String> only) throws Exception {
         Files.createDirectories(runDir);
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
@@ -83,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
                     "rankforge_attack", db, common, List.of("-Xmx512m")));
             launchers.put("eval-service", () -> launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
                     db, common, concat("-Xmx1g", djl)));
+            launchers.keySet().retainAll(only);
             for (Map.Entry<String, Launcher> launcher : launchers.entrySet()) {
                 services.put(launcher.getKey(), launcher.getValue().launch());
             }
@@ -106,6 +114,10 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess restarted = launchers.get(service).launch();
         services.put(service, restarted);
         restarted.awaitReady(READY_TIMEOUT);
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
     }
 
     public List<ServiceProcess> services() {

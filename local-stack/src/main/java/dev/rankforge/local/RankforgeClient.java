@@ -47,10 +47,11 @@ public final class RankforgeClient {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
-    /** Streams a MovieLens {@code ratings.dat} to data-service. */
+    /** Streams an interaction file (any format data-service detects, plain or compressed) to data-service. */
     public JsonNode uploadRatings(String dataServiceUrl, Path ratings, String name)
             throws IOException, InterruptedException {
-        String url = dataServiceUrl + "/datasets/upload?format=movielens-dat&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        String url = dataServiceUrl + "/datasets/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + "&fileName=" + URLEncoder.encode(ratings.getFileName().toString(), StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(ratings)).build());

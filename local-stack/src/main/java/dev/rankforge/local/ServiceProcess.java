@@ -55,6 +55,10 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }
