@@ -24,22 +24,38 @@ public final class InteractionTable {
     private final Map<String, Integer> items = new HashMap<>();
     private final List<String> userNames = new ArrayList<>();
     private final List<String> itemNames = new ArrayList<>();
-    private int[] userColumn = new int[1 << 16];
-    private int[] itemColumn = new int[1 << 16];
-    private long[] timeColumn = new long[1 << 16];
+    // Columns grow in fixed blocks: no copy on growth, so no transient doubling of a 20M-row column.
+    private static final int BLOCK_BITS = 20;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+    private final List<int[]> userBlocks = new ArrayList<>();
+    private final List<int[]> itemBlocks = new ArrayList<>();
+    private final List<long[]> timeBlocks = new ArrayList<>();
     private int rows;
 
     void add(String user, String item, long timestamp) {
-        if (rows == userColumn.length) {
-            int grown = rows + (rows >> 1);
-            userColumn = Arrays.copyOf(userColumn, grown);
-            itemColumn = Arrays.copyOf(itemColumn, grown);
-            timeColumn = Arrays.copyOf(timeColumn, grown);
+        if ((rows & (BLOCK - 1)) == 0) {
+            userBlocks.add(new int[BLOCK]);
+            itemBlocks.add(new int[BLOCK]);
+            timeBlocks.add(new long[BLOCK]);
         }
-        userColumn[rows] = users.computeIfAbsent(user, u -> { userNames.add(u); return userNames.size() - 1; });
-        itemColumn[rows] = items.computeIfAbsent(item, i -> { itemNames.add(i); return itemNames.size() - 1; });
-        timeColumn[rows] = timestamp;
+        int block = rows >>> BLOCK_BITS;
+        int at = rows & (BLOCK - 1);
+        userBlocks.get(block)[at] = users.computeIfAbsent(user, u -> { userNames.add(u); return userNames.size() - 1; });
+        itemBlocks.get(block)[at] = items.computeIfAbsent(item, i -> { itemNames.add(i); return itemNames.size() - 1; });
+        timeBlocks.get(block)[at] = timestamp;
         rows++;
+    }
+
+    private int userOf(int row) {
+        return userBlocks.get(row >>> BLOCK_BITS)[row & (BLOCK - 1)];
+    }
+
+    private int itemOf(int row) {
+        return itemBlocks.get(row >>> BLOCK_BITS)[row & (BLOCK - 1)];
+    }
+
+    private long timeOf(int row) {
+        return timeBlocks.get(row >>> BLOCK_BITS)[row & (BLOCK - 1)];
     }
 
     public int rows() {
@@ -124,7 +140,7 @@ public final class InteractionTable {
     private int[][] chronological(boolean keepDuplicates) {
         int[] counts = new int[userNames.size() + 1];
         for (int r = 0; r < rows; r++) {
-            counts[userColumn[r] + 1]++;
+            counts[userOf(r) + 1]++;
         }
         for (int u = 0; u < userNames.size(); u++) {
             counts[u + 1] += counts[u];
@@ -132,7 +148,7 @@ public final class InteractionTable {
         int[] byUser = new int[rows];
         int[] next = Arrays.copyOf(counts, userNames.size());
         for (int r = 0; r < rows; r++) {
-            byUser[next[userColumn[r]]++] = r;
+            byUser[next[userOf(r)]++] = r;
         }
         int[][] sequences = new int[userNames.size()][];
         for (int u = 0; u < userNames.size(); u++) {
@@ -144,8 +160,8 @@ public final class InteractionTable {
             int n = 0;
             java.util.Set<Integer> seen = keepDuplicates ? null : new java.util.HashSet<>();
             for (int r : rowsOfUser) {
-                if (seen == null || seen.add(itemColumn[r])) {
-                    itemsOfUser[n++] = itemColumn[r];
+                if (seen == null || seen.add(itemOf(r))) {
+                    itemsOfUser[n++] = itemOf(r);
                 }
             }
             sequences[u] = Arrays.copyOf(itemsOfUser, n);
@@ -157,13 +173,13 @@ public final class InteractionTable {
     private void sortByTime(int[] rowIndexes) {
         boolean packable = true;
         for (int r : rowIndexes) {
-            long t = timeColumn[r];
+            long t = timeOf(r);
             packable &= t >= 0 && t < (1L << 31);
         }
         if (packable) {
             long[] keys = new long[rowIndexes.length];
             for (int i = 0; i < rowIndexes.length; i++) {
-                keys[i] = timeColumn[rowIndexes[i]] << 32 | i;
+                keys[i] = timeOf(rowIndexes[i]) << 32 | i;
             }
             Arrays.sort(keys);
             int[] sorted = new int[rowIndexes.length];
@@ -173,7 +189,7 @@ public final class InteractionTable {
             System.arraycopy(sorted, 0, rowIndexes, 0, sorted.length);
         } else {
             Integer[] boxed = Arrays.stream(rowIndexes).boxed().toArray(Integer[]::new);
-            Arrays.sort(boxed, Comparator.comparingLong(r -> timeColumn[r])); // stable: ties keep file order
+            Arrays.sort(boxed, Comparator.comparingLong(this::timeOf)); // stable: ties keep file order
             for (int i = 0; i < boxed.length; i++) {
                 rowIndexes[i] = boxed[i];
             }
