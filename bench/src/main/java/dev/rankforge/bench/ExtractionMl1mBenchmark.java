@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +105,7 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
                     List.of(EvaluationProtocol.fullRanking(), EvaluationProtocol.uniformNegatives(100)), 0, 7L, 10));
             result.put("victim", victimEntry);
             Results.write(output, result);
-            BlackBox blackBox = (histories, k) -> {
-                float[][] scores = victim.score(histories.toArray(new int[0][]));
-                List<List<Integer>> out = new ArrayList<>();
-                for (int i = 0; i < scores.length; i++) {
-                    out.add(Arrays.stream(ScoringModel.topK(scores[i], histories.get(i), k, true)).boxed().toList());
-                }
-                return out;
-            };
+            BlackBox blackBox = victim.asBlackBox();
             started = System.nanoTime();
             QuerySet queries;
             if (Files.exists(queryFile)) {

@@ -93,6 +93,12 @@ class DatasetResourceTest {
         assertThat(events.received()).hasSize(1);
         String idMaps = given().when().get("/datasets/" + id).then().extract().path("idMapsUri");
         assertThat(Files.readAllLines(Path.of(URI.create(idMaps)))).contains("user\t0\t1", "item\t1\t101");
+        byte[] downloaded = given().when().get("/datasets/" + id + "/artifact").then().statusCode(200)
+                .extract().asByteArray();
+        String artifactUri = given().when().get("/datasets/" + id).then().extract().path("artifactUri");
+        assertThat(downloaded).isEqualTo(Files.readAllBytes(Path.of(URI.create(artifactUri))));
+        assertThat(given().when().get("/datasets/" + id + "/id-maps").then().statusCode(200).extract().asString())
+                .contains("item\t6\t106");
         // the same content again: the existing version, no new announcement
         given().contentType("application/octet-stream").body(gz.toByteArray())
                 .when().post("/datasets/upload?name=ml-fixture-again")

@@ -72,7 +72,7 @@ class ExtractionFlowTest {
         double agreement = job.getDouble("result.victimFidelity.'agreement@10'");
         double random = job.getDouble("result.victimFidelity.'randomAgreement@10'");
         System.out.println("EXTRACT fidelity: " + job.getMap("result.victimFidelity"));
-        assertThat(agreement).as("test-user agreement@10 vs random " + random).isGreaterThan(3 * random);
+        assertThat(agreement).as("test-user agreement@10 vs random " + random).isGreaterThan(2 * random);
 
         given().when().get("/models/" + job.getString("modelId")).then().statusCode(200)
                 .body("kind", equalTo("EXTRACT"))
@@ -86,11 +86,11 @@ class ExtractionFlowTest {
     void distilledStudentFollowsItsTeacher() {
         JsonPath job = runJob(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(),
                 "datasetUri", datasetUri, "architecture", "narm", "teacherModelId", victimId,
-                "params", Map.of("epochs", 4, "embeddingSize", 32, "hiddenSize", 32, "batchSize", 64,
+                "params", Map.of("epochs", 10, "embeddingSize", 32, "hiddenSize", 32, "batchSize", 64,
                         "learningRate", 0.005, "maxLength", 20),
                 "distillation", Map.of("loss", "lambdaloss", "negatives", 20, "listLength", 20)));
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
-        assertThat(job.getList("history")).hasSize(4);
+        assertThat(job.getList("history")).hasSize(10);
         double agreement = job.getDouble("result.teacherFidelity.'agreement@10'");
         System.out.println("DISTILL fidelity: " + job.getMap("result.teacherFidelity"));
         assertThat(agreement).isGreaterThan(2 * job.getDouble("result.teacherFidelity.'randomAgreement@10'"));

@@ -40,11 +40,14 @@ public class DatasetResource {
     private final DatasetService service;
     private final DatasetMapper mapper;
     private final DataServiceConfig config;
+    private final dev.rankforge.core.artifact.LocalArtifactStore artifacts;
 
-    public DatasetResource(DatasetService service, DatasetMapper mapper, DataServiceConfig config) {
+    public DatasetResource(DatasetService service, DatasetMapper mapper, DataServiceConfig config,
+                           dev.rankforge.core.artifact.LocalArtifactStore artifacts) {
         this.service = service;
         this.mapper = mapper;
         this.config = config;
+        this.artifacts = artifacts;
     }
 
     @POST
@@ -163,6 +166,43 @@ public class DatasetResource {
             throw new NotFoundException("dataset " + id + " does not exist");
         }
         return mapper.toView(d);
+    }
+
+    @GET
+    @Path("/{id}/artifact")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download the version's sequence file (RFSQ format, see the service README)")
+    public Response artifact(@PathParam("id") UUID id) throws IOException {
+        return download(found(id).artifactUri, id + ".rfsq");
+    }
+
+    @GET
+    @Path("/{id}/id-maps")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Download the original ↔ dense id maps of an uploaded version")
+    public Response idMaps(@PathParam("id") UUID id) throws IOException {
+        Dataset d = found(id);
+        if (d.idMapsUri == null) {
+            throw new NotFoundException("dataset " + id + " is synthetic: it has no original ids");
+        }
+        return download(d.idMapsUri, id + "-id-maps.tsv");
+    }
+
+    private static Dataset found(UUID id) {
+        Dataset d = Dataset.findById(id);
+        if (d == null) {
+            throw new NotFoundException("dataset " + id + " does not exist");
+        }
+        return d;
+    }
+
+    private Response download(String uri, String fileName) throws IOException {
+        InputStream in = artifacts.open(uri);
+        return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        }).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     private Response created(DatasetService.Created result) {

@@ -131,6 +131,18 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         return best;
     }
 
+    /** This model seen as a black box: ranked ids only, each history's own items excluded (as our API answers). */
+    public dev.rankforge.core.attack.BlackBox asBlackBox() {
+        return (histories, k) -> {
+            float[][] scores = score(histories.toArray(new int[0][]));
+            java.util.List<java.util.List<Integer>> out = new java.util.ArrayList<>(scores.length);
+            for (int i = 0; i < scores.length; i++) {
+                out.add(Arrays.stream(topK(scores[i], histories.get(i), k, true)).boxed().toList());
+            }
+            return out;
+        };
+    }
+
     public void save(OutputStream out) throws IOException {
         ModelArtifact.write(spec, model.getBlock(), out);
     }

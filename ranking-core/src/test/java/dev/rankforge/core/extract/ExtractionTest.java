@@ -35,13 +35,7 @@ class ExtractionTest {
         victim = new SequenceTrainer(new TrainConfig(15, 32, 5e-3f, 0f, 5f, 15, 0, 3, "cpu"))
                 .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), DATA,
                         TrainingListener.NONE, () -> false).model();
-        blackBox = (histories, k) -> {
-            List<List<Integer>> out = new ArrayList<>();
-            for (int[] h : histories) {
-                out.add(Arrays.stream(victim.topK(h, k, true)).boxed().toList());
-            }
-            return out;
-        };
+        blackBox = victim.asBlackBox();
     }
 
     @AfterAll

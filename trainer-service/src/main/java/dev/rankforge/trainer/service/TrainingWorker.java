@@ -181,7 +181,7 @@ public class TrainingWorker {
                     new TeacherLists(teacher, sequences, d.listLength()), d.settings(), listener, cancel::get,
                     checkpointing);
             Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("teacherFidelity", fidelity(inProcess(teacher), result.model(), data));
+            metrics.put("teacherFidelity", fidelity(teacher.asBlackBox(), result.model(), data));
             return new Outcome(spec, result, Map.of("teacherModelId", job.teacherModelId, "loss", d.loss()), metrics);
         }
     }
@@ -272,17 +272,6 @@ public class TrainingWorker {
             histories.add(data.testHistory(u));
         }
         return Fidelity.measure(reference, model, histories);
-    }
-
-    private static BlackBox inProcess(ScoringModel model) {
-        return (histories, k) -> {
-            float[][] scores = model.score(histories.toArray(new int[0][]));
-            List<List<Integer>> out = new ArrayList<>(scores.length);
-            for (int i = 0; i < scores.length; i++) {
-                out.add(Arrays.stream(ScoringModel.topK(scores[i], histories.get(i), k, true)).boxed().toList());
-            }
-            return out;
-        };
     }
 
     private void recordEpoch(UUID jobId, EpochReport report) {
