@@ -7,6 +7,7 @@ import java.util.UUID;
  * Progress and outcome of a training job, published on {@link Topics#TRAINING_EVENTS}.
  * Progress events carry the epoch figures; a {@code SUCCEEDED} event carries the model id and artifact.
  *
+ * @param datasetId         the dataset version the job reads (data-service keeps it from deletion)
  * @param validationMetric  what {@code validationScore} measures: {@code ndcg@10} (TRAIN, full ranking) or
  *                          {@code agreement@10} with the teacher (DISTILL, EXTRACT)
  * @param examplesPerSecond training throughput of the last epoch (sequences or distillation examples)
@@ -16,6 +17,7 @@ public record TrainingEvent(
         int schemaVersion,
         UUID jobId,
         TrainingKind kind,
+        UUID datasetId,
         JobStatus status,
         Integer epoch,
         Integer epochs,

@@ -126,6 +126,40 @@ class DatasetResourceTest {
     }
 
     @Test
+    void aVersionInUseCannotBeDeletedAndAnUnusedOneIsDeletedWithItsArtifact() throws Exception {
+        String unused = synthetic("unused", 11);
+        String artifact = given().when().get("/datasets/" + unused).then().extract().path("artifactUri");
+        given().when().delete("/datasets/" + unused).then().statusCode(204);
+        given().when().get("/datasets/" + unused).then().statusCode(404);
+        assertThat(Files.exists(Path.of(URI.create(artifact)))).isFalse();
+
+        String used = synthetic("used", 12);
+        java.util.UUID job = java.util.UUID.randomUUID();
+        connector.source(Channels.TRAINING_EVENTS).send(new dev.rankforge.contracts.TrainingEvent(
+                dev.rankforge.contracts.SchemaVersion.CURRENT, job, dev.rankforge.contracts.TrainingKind.TRAIN,
+                java.util.UUID.fromString(used), dev.rankforge.contracts.JobStatus.QUEUED, 0, 5, null, null, null,
+                null, null, null, null, null, null, java.time.Instant.now()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().when().delete("/datasets/" + used).then().statusCode(409)
+                        .contentType("application/problem+json")
+                        .body("detail", containsString("training-job " + job)));
+        given().when().get("/datasets/" + used).then().statusCode(200);
+
+        String base = synthetic("base-of-derived", 13);
+        given().contentType("application/json").body("{\"name\": \"child\", \"profiles\": [[1, 2, 3]]}")
+                .when().post("/datasets/" + base + "/derived").then().statusCode(201);
+        given().when().delete("/datasets/" + base).then().statusCode(409)
+                .body("detail", containsString("derived version"));
+    }
+
+    private static String synthetic(String name, int seed) {
+        return given().contentType("application/json")
+                .body("{\"name\": \"" + name + "\", \"users\": 20, \"items\": 30, \"meanLength\": 6, \"seed\": "
+                        + seed + "}")
+                .when().post("/datasets").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void skippedLinesAreCountedAndReported() {
         String lines = "1 10\n1 11\n1 12\nbroken\n2 10\n2 11\n2 12\n";
         given().contentType("text/plain").body(lines)

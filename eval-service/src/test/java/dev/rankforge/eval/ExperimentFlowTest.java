@@ -84,10 +84,10 @@ class ExperimentFlowTest {
 
         UUID modelId = UUID.randomUUID();
         connector.source(Channels.TRAINING_EVENTS).send(new TrainingEvent(SchemaVersion.CURRENT, train.jobId(),
-                TrainingKind.TRAIN, JobStatus.RUNNING, 1, 2, 4.2, "ndcg@10", 0.1, 900.0, null, null, null, null, null,
+                TrainingKind.TRAIN, null, JobStatus.RUNNING, 1, 2, 4.2, "ndcg@10", 0.1, 900.0, null, null, null, null, null,
                 Instant.now()));
         connector.source(Channels.TRAINING_EVENTS).send(new TrainingEvent(SchemaVersion.CURRENT, train.jobId(),
-                TrainingKind.TRAIN, JobStatus.SUCCEEDED, 2, 2, 3.9, "ndcg@10", 0.2, null, null, modelId, model.uri(),
+                TrainingKind.TRAIN, null, JobStatus.SUCCEEDED, 2, 2, 3.9, "ndcg@10", 0.2, null, null, modelId, model.uri(),
                 model.sha256(), null, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !evalRequests.received().isEmpty());

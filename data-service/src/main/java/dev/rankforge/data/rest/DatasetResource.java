@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -166,6 +167,15 @@ public class DatasetResource {
             throw new NotFoundException("dataset " + id + " does not exist");
         }
         return mapper.toView(d);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a version that nothing uses (409 while a training job, model or derived version "
+            + "references it)")
+    public Response delete(@PathParam("id") UUID id) throws IOException {
+        service.delete(found(id));
+        return Response.noContent().build();
     }
 
     @GET

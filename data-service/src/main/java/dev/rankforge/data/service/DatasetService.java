@@ -14,7 +14,11 @@ import dev.rankforge.data.ingest.DatasetStatistics;
 import dev.rankforge.data.ingest.InteractionReader;
 import dev.rankforge.data.ingest.InteractionTable;
 import dev.rankforge.data.ingest.PreprocessingSpec;
+import dev.rankforge.data.DatasetReference;
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.LinkedHashMap;
 import dev.rankforge.data.mapping.DatasetMapper;
 import dev.rankforge.data.messaging.DatasetEventPublisher;
@@ -108,6 +112,37 @@ public class DatasetService {
         spec.put("appendedProfiles", profiles.length);
         return store(name, DatasetSource.DERIVED, spec, DatasetStatistics.of(derived), base.idMapsUri, derived,
                 base.id);
+    }
+
+    /**
+     * Deletes a version and its artifacts, refusing with 409 while anything references it: a training job or model
+     * (learnt from training-events) or a derived version. Id maps shared with a derived version stay.
+     */
+    public void delete(Dataset dataset) throws IOException {
+        Dataset gone = QuarkusTransaction.requiringNew().call(() -> {
+            Dataset d = Dataset.findById(dataset.id);
+            if (d == null) {
+                return null;
+            }
+            List<String> users = new java.util.ArrayList<>();
+            DatasetReference.of(d.id).forEach(r -> users.add(r.key.kind() + " " + r.key.referenceId()));
+            Dataset.<Dataset>list("baseDatasetId", d.id).forEach(x -> users.add("derived version " + x.id));
+            if (!users.isEmpty()) {
+                throw new WebApplicationException("dataset " + d.id + " is in use: " + String.join(", ", users),
+                        Response.Status.CONFLICT);
+            }
+            d.delete();
+            return d;
+        });
+        if (gone == null) {
+            return;
+        }
+        java.nio.file.Files.deleteIfExists(artifacts.resolve(gone.artifactUri));
+        if (gone.idMapsUri != null && QuarkusTransaction.requiringNew().call(
+                () -> Dataset.count("idMapsUri", gone.idMapsUri)) == 0) {
+            java.nio.file.Files.deleteIfExists(artifacts.resolve(gone.idMapsUri));
+        }
+        LOG.infof("dataset %s '%s' deleted", gone.id, gone.name);
     }
 
     private Created store(String name, DatasetSource source, Object spec, Map<String, Object> statistics,

@@ -45,7 +45,7 @@ public class TrainingMapper {
 
     /** An event carrying the job's current state (progress figures included while running). */
     public TrainingEvent toEvent(TrainingJob job, Double examplesPerSecond, RegisteredModel model) {
-        return new TrainingEvent(SchemaVersion.CURRENT, job.id, job.kind, job.status,
+        return new TrainingEvent(SchemaVersion.CURRENT, job.id, job.kind, job.datasetId, job.status,
                 job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore, examplesPerSecond,
                 job.kind == TrainingKind.EXTRACT ? job.queriesSpent : null,
                 model == null ? null : model.id, model == null ? null : model.artifactUri,

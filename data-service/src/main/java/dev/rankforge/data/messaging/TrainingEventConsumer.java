@@ -1,0 +1,30 @@
+package dev.rankforge.data.messaging;
+
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.TrainingEvent;
+import dev.rankforge.data.DatasetReference;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Learns from {@code training-events} which dataset versions are in use: every training job that reads a version,
+ * and the model it registers. A job that ends without a model keeps its reference (it may be retried by id).
+ */
+@ApplicationScoped
+public class TrainingEventConsumer {
+
+    @Incoming(Channels.TRAINING_EVENTS)
+    @Blocking
+    @Transactional
+    public void onTrainingEvent(TrainingEvent event) {
+        if (event.datasetId() == null) {
+            return;
+        }
+        DatasetReference.record(event.datasetId(), "training-job", event.jobId());
+        if (event.status() == JobStatus.SUCCEEDED && event.modelId() != null) {
+            DatasetReference.record(event.datasetId(), "model", event.modelId());
+        }
+    }
+}
