@@ -34,6 +34,21 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "400", description = "Synthetic items (default: ${DEFAULT-VALUE}).")
     int items;
 
+    @Option(names = "--mean-length", defaultValue = "20", description = "Synthetic mean sequence length (default: ${DEFAULT-VALUE}).")
+    int meanLength;
+
+    @Option(names = "--zipf", defaultValue = "1.0",
+            description = "Synthetic item-popularity Zipf exponent, 0..3 (default: ${DEFAULT-VALUE}).")
+    double zipf;
+
+    @Option(names = "--sequential-strength", defaultValue = "0.7",
+            description = "Synthetic probability that the next item follows the previous one's successors, 0..1 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double sequentialStrength;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Synthetic generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--epochs", defaultValue = "25", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -118,7 +133,8 @@ public final class DemoCommand implements Callable<Integer> {
                     "artifactUri", stored.path("artifactUri").asText()));
             plan.put("name", "demo-" + ratings.getFileName());
         } else {
-            dataset.put("synthetic", Map.of("users", users, "items", items, "meanLength", 20, "seed", 42));
+            dataset.put("synthetic", Map.of("users", users, "items", items, "meanLength", meanLength,
+                    "zipfExponent", zipf, "sequentialStrength", sequentialStrength, "seed", seed));
             plan.put("name", "demo-synthetic");
         }
         plan.put("dataset", dataset);
