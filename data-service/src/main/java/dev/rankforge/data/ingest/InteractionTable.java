@@ -151,6 +151,8 @@ public final class InteractionTable {
             byUser[next[userOf(r)]++] = r;
         }
         int[][] sequences = new int[userNames.size()][];
+        int[] lastUserOfItem = new int[itemNames.size()]; // duplicate check without boxing: users come in order
+        Arrays.fill(lastUserOfItem, -1);
         for (int u = 0; u < userNames.size(); u++) {
             int from = counts[u];
             int length = counts[u + 1] - from;
@@ -158,10 +160,11 @@ public final class InteractionTable {
             sortByTime(rowsOfUser);
             int[] itemsOfUser = new int[length];
             int n = 0;
-            java.util.Set<Integer> seen = keepDuplicates ? null : new java.util.HashSet<>();
             for (int r : rowsOfUser) {
-                if (seen == null || seen.add(itemOf(r))) {
-                    itemsOfUser[n++] = itemOf(r);
+                int item = itemOf(r);
+                if (keepDuplicates || lastUserOfItem[item] != u) {
+                    lastUserOfItem[item] = u;
+                    itemsOfUser[n++] = item;
                 }
             }
             sequences[u] = Arrays.copyOf(itemsOfUser, n);

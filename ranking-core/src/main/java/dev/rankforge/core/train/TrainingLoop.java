@@ -116,9 +116,11 @@ public final class TrainingLoop {
                 bestValidation = report.validation();
                 bestEpoch = epoch;
             }
-            checkpointing.sink().accept(new TrainingCheckpoint(epoch, bestEpoch, bestValidation,
-                    bestEpoch == epoch ? bestParameters : saveParameters(model), bestParameters,
-                    writeOptimizer(optimizer, block)));
+            if (checkpointing.enabled()) {
+                checkpointing.sink().accept(new TrainingCheckpoint(epoch, bestEpoch, bestValidation,
+                        bestEpoch == epoch ? bestParameters : saveParameters(model), bestParameters,
+                        writeOptimizer(optimizer, block)));
+            }
         }
         loadParameters(model, bestParameters);
         return new TrainingResult(scoring, bestEpoch, epoch, bestValidation);
