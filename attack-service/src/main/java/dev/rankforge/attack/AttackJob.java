@@ -1,52 +1,54 @@
 package dev.rankforge.attack;
 
+import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.contracts.AttackParams;
+import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.job.JobEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * A durable profile-pollution job against a victim model's black-box API; the id is the request's job id.
+ * A durable attack job: the victim's black box, the surrogate, the users' dataset, the targets and the resolved
+ * parameters, and each target's results as they are measured. The id is the request's job id.
  */
 @Entity
 @Table(name = "attack_job")
 public class AttackJob extends JobEntity {
-    @Column(name = "victim_model_id")
-    public UUID victimModelId;
+    public String method;
+    public String chooser;
+    /** What the chooser needs beyond black-box access ({@link dev.rankforge.core.attack.Knowledge}). */
+    public String knowledge;
+    /** The resolved victim endpoint; its secret must be redacted before it leaves the service. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public BlackBoxEndpoint victim;
+    @Column(name = "surrogate_model_id")
+    public UUID surrogateModelId;
     @Column(name = "dataset_id")
     public UUID datasetId;
     @Column(name = "dataset_uri")
     public String datasetUri;
-    /** Requested target, or the one the job chose. */
-    @Column(name = "target_item")
-    public Integer targetItem;
-    /** Comma-separated item ids appended to each attacked history, in order. */
-    @Column(name = "injected_items")
-    public String injectedItems;
-    @Column(name = "injected_count")
-    public int injectedCount;
-    @Column(name = "max_users")
-    public int maxUsers;
-    public int k;
-    public long seed;
-    @Column(name = "users_attacked")
-    public Integer usersAttacked;
-    @Column(name = "hit_rate_before")
-    public Double hitRateBefore;
-    @Column(name = "hit_rate_after")
-    public Double hitRateAfter;
-    @Column(name = "ndcg_before")
-    public Double ndcgBefore;
-    @Column(name = "ndcg_after")
-    public Double ndcgAfter;
-    public Long queries;
-
-    public List<Integer> injectedList() {
-        if (injectedItems == null || injectedItems.isEmpty()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(injectedItems.split(",")).map(Integer::valueOf).toList();
-    }
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<Integer> targets;
+    /** Every parameter with its default filled in. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public AttackParams params;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<AttackEvent.TargetResult> results = new ArrayList<>();
+    public long queries;
+    /** {@code PROFILES}, {@code RETRAINING} or {@code MEASURING} (poisoning); {@code MEASURING} for pollution. */
+    public String stage;
+    /** Poisoning: what the job made so far, recorded as soon as it exists so a restart resumes from it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public AttackEvent.Poisoning poisoning;
 }

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.rankforge.attack.messaging.Channels;
 import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.contracts.AttackRequest;
+import dev.rankforge.contracts.BlackBoxTarget;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.core.artifact.LocalArtifactStore;
@@ -17,6 +19,16 @@ import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.data.SyntheticGenerator;
 import dev.rankforge.core.data.SyntheticSpec;
+import dev.rankforge.core.extract.ListDistillation;
+import dev.rankforge.core.extract.QueryGenerator;
+import dev.rankforge.core.extract.QuerySet;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.Architectures;
+import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.train.Checkpointing;
+import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.core.train.TrainConfig;
+import dev.rankforge.core.train.TrainingListener;
 import dev.rankforge.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,9 +37,16 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Attack jobs end to end in the service: a victim and a surrogate extracted from its answers are trained in the
+ * test; the request arrives over (in-memory) Kafka; attack-service loads the surrogate through the registry and
+ * queries the victim over HTTP only.
+ */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class AttackFlowTest {
@@ -39,45 +58,89 @@ class AttackFlowTest {
     LocalArtifactStore artifacts;
 
     @Test
-    void pollutionRequestFromKafkaRaisesTheTargetsHitRate() throws Exception {
-        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(300, 80, 12, 1.0, 0.8, 4));
-        TransitionVictimResource.data = data;
-        StoredArtifact artifact = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+    void gradientPollutionFromKafkaRaisesTheTargetsAndCountsEveryQuery() throws Exception {
+        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 4));
+        StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+        UUID victimId = UUID.randomUUID();
+        UUID surrogateId = UUID.randomUUID();
+        ScoringModel victim = new SequenceTrainer(new TrainConfig(10, 32, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), data,
+                        TrainingListener.NONE, () -> false).model();
+        QuerySet queries = QueryGenerator.generate(new QueryGenerator.Spec(QueryGenerator.Strategy.AUTOREGRESSIVE,
+                150, 12, 20, 5, 100), data.numItems(), victim.asBlackBox(), n -> { }, () -> false);
+        ScoringModel surrogate = new ListDistillation(new TrainConfig(8, 64, 5e-3f, 0f, 5f, 8, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), queries,
+                        new ListDistillation.Settings("margin-rank", 20, 4), r -> { }, () -> false, Checkpointing.NONE)
+                .model();
+        StoredArtifact surrogateArtifact = artifacts.put("models", ".rfmd", surrogate::save);
+        TestTrainerResource.MODELS.put(victimId, victim);
+        TestTrainerResource.MODELS.put(surrogateId, surrogate);
+        TestTrainerResource.ARTIFACTS.put(surrogateId, surrogateArtifact.uri());
+
         InMemorySink<AttackEvent> events = connector.sink(Channels.ATTACK_EVENTS);
         events.clear();
-
+        long queriesBefore = TestTrainerResource.QUERIES.get();
         UUID jobId = UUID.randomUUID();
-        AttackRequest request = new AttackRequest(SchemaVersion.CURRENT, jobId, UUID.randomUUID(),
-                UUID.randomUUID(), artifact.uri(), null, 3, 100, 10, 7L);
+        AttackRequest request = new AttackRequest(SchemaVersion.CURRENT, jobId, "pollution",
+                BlackBoxTarget.ourModel(victimId), surrogateId, UUID.randomUUID(), dataset.uri(), null,
+                new AttackParams("gradient", 4, 60, 3, true, 5, null, 7L, null, null));
         connector.source(Channels.ATTACK_REQUESTS).send(request);
         connector.source(Channels.ATTACK_REQUESTS).send(request); // redelivery: still one job
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> events.received().stream()
+        await().atMost(Duration.ofSeconds(120)).until(() -> events.received().stream()
                 .anyMatch(m -> m.getPayload().status().isTerminal()));
         AttackEvent done = events.received().get(events.received().size() - 1).getPayload();
         assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(done.usersAttacked()).isEqualTo(100);
-        assertThat(done.queries()).isEqualTo(200);
-        assertThat(done.injectedItems()).isNotEmpty().hasSizeLessThanOrEqualTo(3).doesNotContain(done.targetItem());
-        assertThat(done.hitRateAfter()).isGreaterThan(done.hitRateBefore());
+        assertThat(done.knowledge()).isEqualTo("SURROGATE");
+        assertThat(done.results()).hasSize(3);
+        assertThat(events.received().stream().filter(m -> m.getPayload().status() == JobStatus.RUNNING).count())
+                .as("claimed, measuring, then one per target").isEqualTo(5);
+        // at most 60 users per target: those who have not seen it (few, for the most popular item)
+        assertThat(done.results()).allSatisfy(r -> assertThat(r.users()).isBetween(1, 60));
+        long users = done.results().stream().mapToLong(AttackEvent.TargetResult::users).sum();
+        assertThat(done.queries()).as("top-10 and candidate ranking, before and after, per user and target")
+                .isEqualTo(4 * users).isEqualTo(TestTrainerResource.QUERIES.get() - queriesBefore);
+        double before = done.meanBefore().get("full-ranking").get("ndcg@10");
+        double after = done.meanAfter().get("full-ranking").get("ndcg@10");
+        assertThat(after).as("gradient pollution raises the targets").isGreaterThan(before + 0.1);
+        assertThat(done.meanAfter()).containsKey("uniform-100");
 
-        given().when().get("/attack-jobs/" + jobId).then().statusCode(200)
+        given().get("/attack-jobs/" + jobId).then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"))
-                .body("targetItem", equalTo(done.targetItem()));
-        assertThat(given().when().get("/attack-jobs").then().extract().jsonPath().getList("id"))
-                .filteredOn(id -> id.equals(jobId.toString())).hasSize(1);
+                .body("chooser", equalTo("gradient"))
+                .body("victim.modelId", equalTo(victimId.toString()))
+                .body("results.size()", equalTo(3));
+        given().get("/attack-jobs").then().statusCode(200).body("id", hasItem(jobId.toString()));
     }
 
     @Test
-    void malformedAttackRequestsAreRefused() {
-        given().contentType("application/json")
-                .body("{\"victimModelId\": \"" + UUID.randomUUID() + "\", \"datasetId\": \"" + UUID.randomUUID()
-                        + "\", \"datasetUri\": \"file:/x\", \"k\": 0}")
-                .when().post("/attack-jobs")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("k"));
-        given().contentType("application/json").body("{\"victimModelId\": 12}")
-                .when().post("/attack-jobs")
-                .then().statusCode(400).contentType("application/problem+json");
+    void badSpecsAreRefusedNamingTheFieldAndStoreNothing() throws Exception {
+        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(50, 20, 8, 1.0, 0.5, 2));
+        StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+        Map<String, Object> victim = Map.of("modelId", UUID.randomUUID().toString());
+        int jobsBefore = given().get("/attack-jobs").then().extract().path("size()");
+        List<Map.Entry<Map<String, Object>, String>> cases = List.of(
+                Map.entry(Map.of("params", Map.of("chooser", "nope")), "params.chooser"),
+                Map.entry(Map.of("params", Map.of("chooser", "gradient")), "surrogateModelId"),
+                Map.entry(Map.of("surrogateModelId", UUID.randomUUID().toString()), "surrogateModelId"),
+                Map.entry(Map.of("targets", List.of(data.numItems() + 1)), "targets[0]"),
+                Map.entry(Map.of("params", Map.of("chooser", "random", "slots", 0)), "params.slots"),
+                Map.entry(Map.of("method", "poison-everything"), "method"),
+                Map.entry(Map.of("victim", Map.of("url", "ftp://example.org")), "victim.url"),
+                Map.entry(Map.of("datasetUri", "file:/nowhere/at-all.rfsq"), "datasetUri"),
+                Map.entry(Map.of("method", "poisoning", "victim", Map.of("url", "http://example.org/recommend")),
+                        "victim.modelId"),
+                Map.entry(Map.of("params", Map.of("chooser", "random", "fraction", 0)), "params.fraction"));
+        for (Map.Entry<Map<String, Object>, String> c : cases) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("victim", victim,
+                    "datasetId", UUID.randomUUID().toString(), "datasetUri", dataset.uri(),
+                    "params", Map.of("chooser", "random")));
+            body.putAll(c.getKey());
+            given().contentType("application/json").body(body).post("/attack-jobs").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem(c.getValue()));
+        }
+        assertThat((int) given().get("/attack-jobs").then().extract().path("size()")).isEqualTo(jobsBefore);
     }
 }

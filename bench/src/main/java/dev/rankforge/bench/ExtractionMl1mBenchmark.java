@@ -71,7 +71,7 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
     Path output;
 
     @Option(names = "--work-dir", defaultValue = "bench/work/extraction-ml1m",
-            description = "Keeps the victim and the query set, so a rerun with other losses trains no victim and "
+            description = "Keeps the victim, the query set and each surrogate, so a rerun with other losses trains no victim and "
                     + "spends no queries (delete it to start over).")
     Path workDir;
 
@@ -152,6 +152,10 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
                     entry.put("curve", curve);
                     entry.put("testUsers", Fidelity.measure(blackBox, surrogate, testHistories));
                     surrogates.put(loss, entry);
+                    // The attack bench (attack-ml1m) attacks this victim through these surrogates.
+                    try (java.io.OutputStream out = Files.newOutputStream(workDir.resolve("surrogate-" + loss + ".rfmd"))) {
+                        surrogate.save(out);
+                    }
                 }
                 Results.write(output, result);
             }

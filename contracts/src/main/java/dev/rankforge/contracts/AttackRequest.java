@@ -1,25 +1,32 @@
 package dev.rankforge.contracts;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Asks attack-service to run a profile-pollution attack against a victim model's black-box API;
- * consumed from {@link Topics#ATTACK_REQUESTS}, idempotent on {@code jobId}.
+ * Asks attack-service to attack a recommender; consumed from {@link Topics#ATTACK_REQUESTS}, idempotent on
+ * {@code jobId}.
  *
- * @param targetItem    item to promote; {@code null} lets the service choose one
- * @param injectedItems number of items appended to each polluted history
- * @param maxUsers      number of test users attacked (the first users without the target in their history)
- * @param k             cut-off of the recommendation list and of HR/NDCG
+ * @param method           {@code pollution} (items appended to real users' histories at inference time) or
+ *                         {@code poisoning} (fake profiles added to the victim's training data, the victim
+ *                         retrained by trainer-service; the victim must then be a model of our registry)
+ * @param victim           the black box attacked: our API ({@code modelId}) or any endpoint
+ * @param surrogateModelId a model of trainer-service's registry (usually an EXTRACT job's): the white box the
+ *                         surrogate-based choosers differentiate; the victim's weights are never read
+ * @param datasetId        dataset version whose users are attacked (their test histories)
+ * @param datasetUri       its sequence artifact
+ * @param targets          items to promote; absent: {@link AttackParams#targetCount()} items at evenly spaced
+ *                         popularity ranks (the paper's protocol)
+ * @param params           chooser and budget
  */
 public record AttackRequest(
         int schemaVersion,
         UUID jobId,
-        UUID victimModelId,
+        String method,
+        BlackBoxTarget victim,
+        UUID surrogateModelId,
         UUID datasetId,
         String datasetUri,
-        Integer targetItem,
-        Integer injectedItems,
-        Integer maxUsers,
-        Integer k,
-        Long seed) {
+        List<Integer> targets,
+        AttackParams params) {
 }

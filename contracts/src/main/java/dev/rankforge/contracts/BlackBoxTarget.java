@@ -16,8 +16,18 @@ import java.util.UUID;
  * @param timeoutMs    per-request timeout (default 5000)
  * @param retries      retries after a failed attempt, with exponential backoff (default 3)
  * @param concurrency  queries in flight at once (default 8)
+ * @param rankUrl      POST endpoint ranking given candidates ({@code {<historyField>, candidates}} → ids at
+ *                     {@code itemsPointer}), for the sampled protocol of attack measurements; default for our API
+ *                     {@code <trainer>/models/{modelId}/rank}, none for other URLs
+ * @param excludeField request field listing the items to leave out instead of the history's own (attack
+ *                     measurements leave out only the user's real items); default {@code exclude} for our API,
+ *                     none for other URLs
  */
 public record BlackBoxTarget(String url, UUID modelId, String historyField, String kField, String itemsPointer,
                              String authHeader, String authValue, Integer timeoutMs, Integer retries,
-                             Integer concurrency) {
+                             Integer concurrency, String rankUrl, String excludeField) {
+    /** Our own black-box API for a model of trainer-service, with default settings. */
+    public static BlackBoxTarget ourModel(UUID modelId) {
+        return new BlackBoxTarget(null, modelId, null, null, null, null, null, null, null, null, null, null);
+    }
 }

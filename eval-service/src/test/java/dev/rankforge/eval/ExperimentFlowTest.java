@@ -38,6 +38,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -104,10 +105,15 @@ class ExperimentFlowTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !attackRequests.received().isEmpty());
         AttackRequest attack = attackRequests.received().get(0).getPayload();
-        assertThat(attack.victimModelId()).isEqualTo(modelId);
-        assertThat(attack.maxUsers()).isEqualTo(50);
+        assertThat(attack.victim().modelId()).isEqualTo(modelId);
+        assertThat(attack.params().maxUsers()).isEqualTo(50);
+        assertThat(attack.params().chooser()).isEqualTo("popular");
+        Map<String, Map<String, Double>> before = Map.of("full-ranking", Map.of("hr@10", 0.02));
+        Map<String, Map<String, Double>> after = Map.of("full-ranking", Map.of("hr@10", 0.9));
         connector.source(Channels.ATTACK_EVENTS).send(new AttackEvent(SchemaVersion.CURRENT, attack.jobId(),
-                JobStatus.SUCCEEDED, 7, List.of(3, 4), 50, 10, 0.02, 0.9, 0.01, 0.7, 100L, null, Instant.now()));
+                JobStatus.SUCCEEDED, "pollution", "popular", "ITEM_POPULARITY", 1,
+                List.of(new AttackEvent.TargetResult(7, 50, before, after, List.of(7, 3), 200L)), before, after, 200L,
+                "MEASURING", null, null, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().when().get("/experiments/" + experimentId).then().statusCode(200)
@@ -115,7 +121,7 @@ class ExperimentFlowTest {
         given().when().get("/experiments/" + experimentId).then()
                 .body("steps.status", org.hamcrest.Matchers.everyItem(equalTo("SUCCEEDED")))
                 .body("results.evaluation.protocol", equalTo("full-ranking"))
-                .body("results.attack.hitRateAfter", equalTo(0.9f));
+                .body("results.attack.meanAfter.'full-ranking'.'hr@10'", equalTo(0.9f));
         given().when().get("/eval-jobs/" + evalRequest.jobId()).then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"));
         assertThat(given().when().get("/eval-jobs").then().extract().jsonPath().getList("id"))

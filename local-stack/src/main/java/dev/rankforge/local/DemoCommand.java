@@ -141,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
         plan.put("training", Map.of("architecture", "gru4rec", "params", Map.of(
                 "epochs", epochs, "embeddingSize", 64, "hiddenSize", 64, "batchSize", 128,
                 "learningRate", 0.005, "maxLength", ratings != null ? 200 : 30, "seed", 1)));
-        plan.put("attack", Map.of("injectedItems", 3, "maxUsers", 500, "k", 10, "seed", 7));
+        plan.put("attack", Map.of("chooser", "co-visitation", "targetCount", 5, "slots", 4, "maxUsers", 500, "seed", 7));
         return plan;
     }
 }

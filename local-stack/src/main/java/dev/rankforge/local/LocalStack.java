@@ -73,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
             common.put("RANKFORGE_ARTIFACTS_ROOT", runDir.resolve("artifacts").toString());
             common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-            common.put("QUARKUS_REST_CLIENT_VICTIM_URL", "http://localhost:" + ports.trainer());
+            common.put("QUARKUS_REST_CLIENT_TRAINER_URL", "http://localhost:" + ports.trainer());
+            common.put("RANKFORGE_ATTACK_TRAINER_URL", "http://localhost:" + ports.trainer());
             common.put("QUARKUS_REST_CLIENT_DATA_SERVICE_URL", "http://localhost:" + ports.data());
             common.put("OPT_OUT_TRACKING", "true");
             common.put("DJL_OFFLINE", "true");

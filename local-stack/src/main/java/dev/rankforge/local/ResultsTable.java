@@ -28,15 +28,19 @@ public final class ResultsTable {
         }
         JsonNode attack = experiment.path("results").path("attack");
         if (attack.isObject()) {
-            int k = attack.path("k").asInt();
-            out.append(String.format(Locale.ROOT, "%nProfile pollution (co-visitation items %s appended, %d users, %d black-box queries)%n",
-                    attack.path("injectedItems"), attack.path("users").asInt(), attack.path("queries").asLong()));
-            out.append(String.format(Locale.ROOT, "  %-22s %9s %9s%n", "target item " + attack.path("targetItem").asInt(),
-                    "before", "after"));
-            out.append(String.format(Locale.ROOT, "  %-22s %9.4f %9.4f%n", "HR@" + k,
-                    attack.path("hitRateBefore").asDouble(), attack.path("hitRateAfter").asDouble()));
-            out.append(String.format(Locale.ROOT, "  %-22s %9.4f %9.4f%n", "NDCG@" + k,
-                    attack.path("ndcgBefore").asDouble(), attack.path("ndcgAfter").asDouble()));
+            out.append(String.format(Locale.ROOT, "%nProfile pollution (chooser %s, needs %s; %d targets; %d black-box queries)%n",
+                    attack.path("chooser").asText(), attack.path("knowledge").asText(), attack.path("targets").size(),
+                    attack.path("queries").asLong()));
+            out.append(String.format(Locale.ROOT, "  %-34s %9s %9s%n", "mean over targets", "before", "after"));
+            for (String protocol : new String[] {"full-ranking", "uniform-100"}) {
+                for (String metric : new String[] {"hr@10", "ndcg@10"}) {
+                    JsonNode before = attack.path("meanBefore").path(protocol).path(metric);
+                    if (before.isNumber()) {
+                        out.append(String.format(Locale.ROOT, "  %-34s %9.4f %9.4f%n", metric + " (" + protocol + ")",
+                                before.asDouble(), attack.path("meanAfter").path(protocol).path(metric).asDouble()));
+                    }
+                }
+            }
         }
         return out.toString();
     }

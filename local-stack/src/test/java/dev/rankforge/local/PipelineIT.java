@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class PipelineIT {
                 "dataset", Map.of("synthetic", Map.of("users", 800, "items", 200, "meanLength", 15, "seed", 3)),
                 "training", Map.of("architecture", "gru4rec", "params", Map.of("epochs", 15, "embeddingSize", 32,
                         "hiddenSize", 32, "learningRate", 0.005, "maxLength", 20, "batchSize", 64)),
-                "attack", Map.of("maxUsers", 200, "injectedItems", 3));
+                "attack", Map.of("chooser", "co-visitation", "targetCount", 3, "maxUsers", 200, "slots", 4));
         JsonNode experiment = new ExperimentRunner(CLIENT, stack.url("eval-service"))
                 .run(plan, Duration.ofMinutes(10), line -> { });
 
@@ -54,8 +55,16 @@ class PipelineIT {
         assertThat(evaluation.path("model").path("ndcg@10").asDouble())
                 .isGreaterThan(evaluation.path("popularity").path("ndcg@10").asDouble());
         JsonNode attack = experiment.path("results").path("attack");
-        assertThat(attack.path("hitRateAfter").asDouble()).isGreaterThan(attack.path("hitRateBefore").asDouble());
-        assertThat(attack.path("queries").asLong()).isEqualTo(400);
+        assertThat(attack.path("meanAfter").path("full-ranking").path("hr@10").asDouble())
+                .isGreaterThan(attack.path("meanBefore").path("full-ranking").path("hr@10").asDouble());
+        assertThat(attack.path("meanAfter").path("uniform-100").path("ndcg@10").isNumber())
+                .as("the sampled protocol through the black box's rank call").isTrue();
+        long users = 0;
+        for (JsonNode target : attack.path("targets")) {
+            users += target.path("users").asLong();
+        }
+        assertThat(attack.path("targets").size()).isEqualTo(3);
+        assertThat(attack.path("queries").asLong()).as("4 calls per user and target").isEqualTo(4 * users);
 
         // The trained model is registered and answers as a black box.
         String modelId = experiment.path("modelId").asText();
@@ -131,6 +140,62 @@ class PipelineIT {
             jobs += j.path("id").asText().equals(submitted.path("id").asText()) ? 1 : 0;
         }
         assertThat(jobs).as("one job").isEqualTo(1);
+    }
+
+    @Test
+    void aPoisoningJobKilledWhileTheVictimRetrainsResumesWithoutDuplicates() throws Exception {
+        String data = stack.url("data-service");
+        String trainer = stack.url("trainer-service");
+        String attack = stack.url("attack-service");
+        JsonNode dataset = CLIENT.postJson(data + "/datasets",
+                Map.of("name", "poisoning-it", "users", 600, "items", 120, "meanLength", 14, "sequentialStrength", 0.5,
+                        "seed", 9));
+        String datasetId = dataset.path("id").asText();
+        int items = dataset.path("items").asInt();
+        JsonNode victimJob = CLIENT.postJson(trainer + "/training-jobs", Map.of(
+                "datasetId", datasetId, "datasetUri", dataset.path("artifactUri").asText(),
+                "architecture", "gru4rec", "params", Map.of("epochs", 8, "embeddingSize", 32, "hiddenSize", 32,
+                        "maxLength", 20, "batchSize", 64, "learningRate", 0.005)));
+        JsonNode trained = awaitJob(trainer + "/training-jobs/" + victimJob.path("id").asText(),
+                j -> j.path("status").asText().equals("SUCCEEDED"), Duration.ofMinutes(5));
+        String victimId = trained.path("modelId").asText();
+
+        JsonNode submitted = CLIENT.postJson(attack + "/attack-jobs", Map.of(
+                "method", "poisoning", "victim", Map.of("modelId", victimId), "datasetId", datasetId,
+                "datasetUri", dataset.path("artifactUri").asText(), "targets", List.of(items * 7 / 10, items * 9 / 10),
+                "params", Map.of("chooser", "random", "fraction", 0.1, "profileLength", 20, "maxUsers", 300)));
+        String job = attack + "/attack-jobs/" + submitted.path("id").asText();
+        awaitJob(job, j -> j.path("stage").asText().equals("RETRAINING"), Duration.ofMinutes(3));
+
+        stack.killAndRestart("attack-service");
+
+        JsonNode done = awaitJob(job, j -> j.path("status").asText().equals("SUCCEEDED")
+                || j.path("status").asText().equals("FAILED"), Duration.ofMinutes(8));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.path("results").size()).isEqualTo(2);
+        JsonNode poisoning = done.path("poisoning");
+        assertThat(poisoning.path("fakeProfiles").asInt()).isEqualTo(60);
+        long derived = 0;
+        for (JsonNode d : CLIENT.get(data + "/datasets")) {
+            derived += datasetId.equals(d.path("spec").path("baseDatasetId").asText()) ? 1 : 0;
+        }
+        assertThat(derived).as("one derived dataset").isEqualTo(1);
+        for (String role : List.of("cleanTrainingJobId", "poisonedTrainingJobId")) {
+            String trainingJob = poisoning.path(role).asText();
+            long jobs = 0;
+            for (JsonNode j : CLIENT.get(trainer + "/training-jobs")) {
+                jobs += j.path("id").asText().equals(trainingJob) ? 1 : 0;
+            }
+            long models = 0;
+            for (JsonNode m : CLIENT.get(trainer + "/models")) {
+                models += m.path("jobId").asText().equals(trainingJob) ? 1 : 0;
+            }
+            assertThat(jobs).as(role + ": one retrain").isEqualTo(1);
+            assertThat(models).as(role + ": one model").isEqualTo(1);
+        }
+        double clean = done.path("meanBefore").path("full-ranking").path("hr@10").asDouble();
+        double poisoned = done.path("meanAfter").path("full-ranking").path("hr@10").asDouble();
+        assertThat(poisoned).as("poisoned retrain vs clean retrain").isGreaterThan(clean);
     }
 
     private static JsonNode awaitJob(String url, java.util.function.Predicate<JsonNode> condition, Duration timeout)

@@ -4,8 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * attack-service settings (environment prefix {@code RANKFORGE_ATTACK_}). The victim's black-box API base
- * URL is the REST client's: {@code QUARKUS_REST_CLIENT_VICTIM_URL}.
+ * attack-service settings (environment prefix {@code RANKFORGE_ATTACK_}). trainer-service's registry is reached
+ * through the REST client {@code trainer} ({@code QUARKUS_REST_CLIENT_TRAINER_URL}).
  */
 @ConfigMapping(prefix = "rankforge.attack")
 public interface AttackConfig {
@@ -13,7 +13,7 @@ public interface AttackConfig {
     @WithDefault("1")
     int workers();
 
-    /** Histories sent per black-box batch call. */
-    @WithDefault("500")
-    int queryBatchSize();
+    /** Base URL of trainer-service's black-box API, for victims named by {@code modelId}. */
+    @WithDefault("http://localhost:8082")
+    String trainerUrl();
 }

@@ -7,20 +7,35 @@ import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Maps attack jobs to API views and events; entities never leave the service. */
+/** Maps attack jobs to API views and events; entities never leave the service, secrets never leave at all. */
 @ApplicationScoped
 public class AttackMapper {
 
     public AttackJobView toView(AttackJob j) {
-        return new AttackJobView(j.id, j.status, j.victimModelId, j.datasetId, j.targetItem, j.injectedList(),
-                j.maxUsers, j.k, j.usersAttacked, j.hitRateBefore, j.hitRateAfter, j.ndcgBefore, j.ndcgAfter,
-                j.queries, j.error, j.createdAt, j.startedAt, j.finishedAt);
+        return new AttackJobView(j.id, j.status, j.method, j.chooser, j.knowledge, j.victim.redacted(),
+                j.surrogateModelId, j.datasetId, j.targets, j.params, j.results, mean(j.results, true),
+                mean(j.results, false), j.queries, j.stage, j.poisoning, j.error, j.createdAt, j.startedAt,
+                j.finishedAt);
     }
 
     public AttackEvent toEvent(AttackJob j) {
-        return new AttackEvent(SchemaVersion.CURRENT, j.id, j.status, j.targetItem, j.injectedList(),
-                j.usersAttacked, j.k, j.hitRateBefore, j.hitRateAfter, j.ndcgBefore, j.ndcgAfter, j.queries,
-                j.status == JobStatus.FAILED ? j.error : null, Instant.now());
+        return new AttackEvent(SchemaVersion.CURRENT, j.id, j.status, j.method, j.chooser, j.knowledge,
+                j.targets.size(), List.copyOf(j.results), mean(j.results, true), mean(j.results, false), j.queries,
+                j.stage, j.poisoning, j.status == JobStatus.FAILED ? j.error : null, Instant.now());
+    }
+
+    /** Protocol → metric → mean over the measured targets. */
+    public static Map<String, Map<String, Double>> mean(List<AttackEvent.TargetResult> results, boolean before) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (AttackEvent.TargetResult r : results) {
+            (before ? r.before() : r.after()).forEach((protocol, metrics) -> metrics.forEach((metric, value) ->
+                    out.computeIfAbsent(protocol, p -> new LinkedHashMap<>())
+                            .merge(metric, value / results.size(), Double::sum)));
+        }
+        return out;
     }
 }

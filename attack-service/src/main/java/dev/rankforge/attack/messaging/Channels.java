@@ -6,6 +6,7 @@ import dev.rankforge.contracts.Topics;
 public final class Channels {
     public static final String ATTACK_REQUESTS = Topics.ATTACK_REQUESTS;
     public static final String ATTACK_EVENTS = Topics.ATTACK_EVENTS;
+    public static final String TRAINING_REQUESTS = Topics.TRAINING_REQUESTS;
 
     private Channels() {
     }

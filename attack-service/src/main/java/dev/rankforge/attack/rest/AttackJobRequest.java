@@ -1,22 +1,21 @@
 package dev.rankforge.attack.rest;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import dev.rankforge.contracts.AttackParams;
+import dev.rankforge.contracts.BlackBoxTarget;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Body of {@code POST /attack-jobs}: profile pollution of a victim model.
+ * Body of {@code POST /attack-jobs}, as {@link dev.rankforge.contracts.AttackRequest} without the schema version.
  *
- * @param datasetUri    sequence artifact of the victim's dataset (test users are attacked)
- * @param targetItem    item to promote; absent: the job picks one outside the most popular quarter
- * @param injectedItems items appended to each history (default 3)
- * @param maxUsers      users attacked (default 500)
- * @param k             list cut-off (default 10)
+ * @param method     {@code pollution} (default)
+ * @param victim     our black-box API ({@code {"modelId": ...}}) or any endpoint
+ * @param datasetUri sequence artifact whose users' test histories are attacked
+ * @param targets    items to promote; absent: {@code params.targetCount} items at evenly spaced popularity ranks
  */
-public record AttackJobRequest(UUID jobId, @NotNull UUID victimModelId, @NotNull UUID datasetId,
-                               @NotBlank String datasetUri, @Min(1) Integer targetItem,
-                               @Min(1) @Max(50) Integer injectedItems, @Min(1) @Max(100000) Integer maxUsers,
-                               @Min(1) @Max(100) Integer k, Long seed) {
+public record AttackJobRequest(UUID jobId, String method, @NotNull BlackBoxTarget victim, UUID surrogateModelId,
+                               @NotNull UUID datasetId, @NotBlank String datasetUri, List<Integer> targets,
+                               AttackParams params) {
 }

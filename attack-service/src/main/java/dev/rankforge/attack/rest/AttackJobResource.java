@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Attack jobs: submit a profile-pollution attack and read its outcome. */
+/** Attack jobs: submit an attack (profile pollution) and read its per-target outcome. */
 @Path("/attack-jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "attack-jobs")
@@ -39,12 +39,11 @@ public class AttackJobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue a profile-pollution attack (202); repeating a jobId returns the existing job")
+    @Operation(summary = "Queue an attack (202; refused with 400 problem+json naming the field, nothing stored); repeating a jobId returns the existing job")
     public Response submit(@Valid @NotNull AttackJobRequest r) {
         UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
-        AttackJobService.Accepted accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId,
-                r.victimModelId(), r.datasetId(), r.datasetUri(), r.targetItem(), r.injectedItems(), r.maxUsers(),
-                r.k(), r.seed()));
+        AttackJobService.Accepted accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId, r.method(),
+                r.victim(), r.surrogateModelId(), r.datasetId(), r.datasetUri(), r.targets(), r.params()));
         AttackJobView view = mapper.toView(accepted.job());
         return JobResponses.submitted(accepted.isNew(), "/attack-jobs/" + jobId, view);
     }
@@ -57,7 +56,7 @@ public class AttackJobResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One attack job with its before/after figures")
+    @Operation(summary = "One attack job with each target's exposure before and after")
     public AttackJobView get(@PathParam("id") UUID id) {
         AttackJob job = AttackJob.findById(id);
         if (job == null) {

@@ -1,16 +1,22 @@
 package dev.rankforge.attack.rest;
 
+import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * An attack job as the API shows it. Hit rate and NDCG are the target item's, at {@code k}, averaged over
- * the attacked users, measured on the victim's black-box answers before and after pollution.
+ * An attack job as the API shows it: the request as resolved (the victim's secret redacted), each target's
+ * exposure before and after under every protocol, their means, and the queries spent.
  */
-public record AttackJobView(UUID id, JobStatus status, UUID victimModelId, UUID datasetId, Integer targetItem,
-                            List<Integer> injectedItems, int maxUsers, int k, Integer usersAttacked,
-                            Double hitRateBefore, Double hitRateAfter, Double ndcgBefore, Double ndcgAfter,
-                            Long queries, String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+public record AttackJobView(UUID id, JobStatus status, String method, String chooser, String knowledge,
+                            BlackBoxEndpoint victim, UUID surrogateModelId, UUID datasetId, List<Integer> targets,
+                            AttackParams params, List<AttackEvent.TargetResult> results,
+                            Map<String, Map<String, Double>> meanBefore, Map<String, Map<String, Double>> meanAfter,
+                            long queries, String stage, AttackEvent.Poisoning poisoning, String error,
+                            Instant createdAt, Instant startedAt, Instant finishedAt) {
 }

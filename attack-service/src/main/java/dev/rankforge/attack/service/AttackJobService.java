@@ -1,36 +1,59 @@
 package dev.rankforge.attack.service;
 
 import dev.rankforge.attack.AttackJob;
+import dev.rankforge.attack.client.TrainerApi;
+import dev.rankforge.attack.config.AttackConfig;
 import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.messaging.AttackEventPublisher;
+import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.core.attack.AttackTargets;
+import dev.rankforge.core.attack.DataPoisoning;
+import dev.rankforge.core.attack.ItemChoosers;
+import dev.rankforge.core.attack.Knowledge;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.service.blackbox.BlackBoxEndpoint;
+import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts attack requests (REST or Kafka) as durable jobs, idempotently on the job id, and queues them on
- * the {@link AttackWorker}. On start-up, queued jobs are re-queued and interrupted ones failed with a reason.
+ * Accepts attack requests (REST or Kafka) as durable jobs, idempotently on the job id, after checking every field
+ * (a refused request stores nothing), and queues them on the {@link AttackWorker}. On start-up, queued and
+ * interrupted jobs are queued again and resume from what they committed.
  */
 @ApplicationScoped
 public class AttackJobService {
+    public static final String POLLUTION = "pollution";
+    public static final String POISONING = "poisoning";
     private static final Logger LOG = Logger.getLogger(AttackJobService.class);
-    private static final String INTERRUPTED = "interrupted: the service stopped during the attack; submit a new job";
 
     private final AttackWorker worker;
     private final AttackMapper mapper;
     private final AttackEventPublisher events;
+    private final AttackConfig config;
+    private final TrainerApi trainer;
+    private final DatasetLoader datasets;
 
-    public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events) {
+    public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events, AttackConfig config,
+                            @RestClient TrainerApi trainer, DatasetLoader datasets) {
         this.worker = worker;
         this.mapper = mapper;
         this.events = events;
+        this.config = config;
+        this.trainer = trainer;
+        this.datasets = datasets;
     }
 
     /** The accepted job and whether this call created it. */
@@ -39,50 +62,120 @@ public class AttackJobService {
 
     public Accepted submit(AttackRequest r) {
         require(r.jobId() != null, "jobId", "is required");
-        require(r.victimModelId() != null, "victimModelId", "is required");
+        AttackJob existing = QuarkusTransaction.requiringNew().call(() -> AttackJob.findById(r.jobId()));
+        if (existing != null) {
+            return new Accepted(existing, false);
+        }
+        String method = r.method() == null ? POLLUTION : r.method();
+        require(POLLUTION.equals(method) || POISONING.equals(method), "method",
+                "must be '" + POLLUTION + "' or '" + POISONING + "'");
+        BlackBoxEndpoint victim = BlackBoxEndpoints.resolve(r.victim(), config.trainerUrl(), "victim");
+        if (POISONING.equals(method)) {
+            require(victim.modelId() != null && r.victim().url() == null, "victim.modelId",
+                    "poisoning retrains the victim's spec, so the victim must be a model of trainer-service");
+            checkModel(victim.modelId(), "victim.modelId");
+        }
         require(r.datasetId() != null, "datasetId", "is required");
         require(r.datasetUri() != null && !r.datasetUri().isBlank(), "datasetUri", "is required");
-        int injected = r.injectedItems() == null ? 3 : r.injectedItems();
-        int maxUsers = r.maxUsers() == null ? 500 : r.maxUsers();
-        int k = r.k() == null ? 10 : r.k();
-        require(injected >= 1 && injected <= 50, "injectedItems", "must be between 1 and 50");
-        require(maxUsers >= 1, "maxUsers", "must be positive");
-        require(k >= 1 && k <= 100, "k", "must be between 1 and 100");
-        require(r.targetItem() == null || r.targetItem() >= 1, "targetItem", "must be a positive item id");
+        AttackParams p = resolve(r.params(), r.surrogateModelId() != null, POISONING.equals(method));
+        Knowledge knowledge = ItemChoosers.create(p.chooser()).knowledge();
+        if (knowledge == Knowledge.SURROGATE) {
+            require(r.surrogateModelId() != null, "surrogateModelId", "is required by chooser '" + p.chooser() + "'");
+        }
+        if (r.surrogateModelId() != null) {
+            checkModel(r.surrogateModelId(), "surrogateModelId");
+        }
+        SequenceDataset data = datasets.load(r.datasetUri(), "datasetUri");
+        List<Integer> targets = targets(r.targets(), p.targetCount(), data);
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
-            AttackJob existing = AttackJob.findById(r.jobId());
-            if (existing != null) {
-                return new Accepted(existing, false);
+            AttackJob again = AttackJob.findById(r.jobId());
+            if (again != null) {
+                return new Accepted(again, false);
             }
             AttackJob job = new AttackJob();
             job.id = r.jobId();
-            job.victimModelId = r.victimModelId();
+            job.method = method;
+            job.chooser = p.chooser();
+            job.knowledge = knowledge.name();
+            job.victim = victim;
+            job.surrogateModelId = r.surrogateModelId();
             job.datasetId = r.datasetId();
             job.datasetUri = r.datasetUri();
-            job.targetItem = r.targetItem();
-            job.injectedCount = injected;
-            job.maxUsers = maxUsers;
-            job.k = k;
-            job.seed = r.seed() == null ? 42L : r.seed();
+            job.targets = targets;
+            job.params = p;
+            job.results = new ArrayList<>();
             job.status = JobStatus.QUEUED;
             job.createdAt = Instant.now();
             job.persist();
             return new Accepted(job, true);
         });
         if (accepted.isNew()) {
-            LOG.infof("attack job %s queued against model %s", r.jobId(), r.victimModelId());
+            LOG.infof("attack job %s queued: %s with chooser %s against %s, %d targets", r.jobId(), method,
+                    p.chooser(), victim.url(), targets.size());
             events.publish(mapper.toEvent(accepted.job()));
             worker.submit(r.jobId());
         }
         return accepted;
     }
 
+    private static AttackParams resolve(AttackParams given, boolean hasSurrogate, boolean poisoning) {
+        AttackParams p = given == null ? new AttackParams(null, null, null, null, null, null, null, null, null, null)
+                : given;
+        String chooser = p.chooser() == null ? (hasSurrogate ? "gradient" : poisoning ? "random" : "popular")
+                : p.chooser();
+        require(ItemChoosers.names().contains(chooser), "params.chooser",
+                "unknown chooser '" + chooser + "', known: " + ItemChoosers.names());
+        AttackParams r = new AttackParams(chooser, orDefault(p.slots(), 2), orDefault(p.maxUsers(), 500),
+                orDefault(p.targetCount(), AttackTargets.PAPER_COUNT),
+                p.sampledProtocol() == null || p.sampledProtocol(), orDefault(p.candidates(), 10),
+                orDefault(p.cwSteps(), 50), p.seed() == null ? 42L : p.seed(),
+                p.fraction() == null ? DataPoisoning.PAPER_FRACTION : p.fraction(), p.profileLength());
+        require(r.slots() >= 1 && r.slots() <= 50, "params.slots", "must be between 1 and 50");
+        require(r.maxUsers() >= 0, "params.maxUsers", "must not be negative (0 = every user)");
+        require(r.targetCount() >= 1 && r.targetCount() <= 1000, "params.targetCount", "must be between 1 and 1000");
+        require(r.candidates() >= 1 && r.candidates() <= 100, "params.candidates", "must be between 1 and 100");
+        require(r.cwSteps() >= 1 && r.cwSteps() <= 1000, "params.cwSteps", "must be between 1 and 1000");
+        require(r.fraction() > 0 && r.fraction() <= 0.5, "params.fraction", "must be in (0, 0.5]");
+        require(r.profileLength() == null || r.profileLength() >= 2 && r.profileLength() <= 1000,
+                "params.profileLength", "must be between 2 and 1000");
+        return r;
+    }
+
+    private void checkModel(java.util.UUID modelId, String field) {
+        try {
+            trainer.model(modelId);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new InvalidRequestException(field, "model " + modelId + " is not in trainer-service's registry");
+            }
+            throw e;
+        }
+    }
+
+    private static List<Integer> targets(List<Integer> given, int count, SequenceDataset data) {
+        if (given == null || given.isEmpty()) {
+            require(count <= data.numItems(), "params.targetCount", "must be at most the " + data.numItems() + " items");
+            return AttackTargets.evenlySpaced(data.trainPopularity(), count);
+        }
+        for (int i = 0; i < given.size(); i++) {
+            Integer item = given.get(i);
+            require(item != null && item >= 1 && item <= data.numItems(), "targets[" + i + "]",
+                    "must be an item id between 1 and " + data.numItems());
+        }
+        return List.copyOf(given);
+    }
+
+    /** After a restart, interrupted jobs go back to the queue and resume from what they committed. */
     void recover(@Observes StartupEvent event) {
-        for (AttackJob job : JobTransitions.failRunning(AttackJob.class, INTERRUPTED)) {
-            LOG.warnf("attack job %s failed: %s", job.id, INTERRUPTED);
-            events.publish(mapper.toEvent(job));
+        for (AttackJob job : JobTransitions.requeueRunning(AttackJob.class)) {
+            LOG.infof("attack job %s was interrupted at stage %s with %d of %d targets measured; resuming", job.id,
+                    job.stage, job.results.size(), job.targets.size());
         }
         JobTransitions.queued(AttackJob.class).forEach(worker::submit);
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
     }
 
     private static void require(boolean ok, String field, String reason) {

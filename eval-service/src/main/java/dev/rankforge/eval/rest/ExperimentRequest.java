@@ -1,5 +1,7 @@
 package dev.rankforge.eval.rest;
 
+import java.util.List;
+
 import dev.rankforge.contracts.TrainingParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -36,8 +38,12 @@ public record ExperimentRequest(@NotBlank @Size(max = 200) String name, @Valid @
     public record TrainingPlan(String architecture, TrainingParams params) {
     }
 
-    /** The profile-pollution attack on the trained victim. */
-    public record AttackPlan(@Min(1) Integer targetItem, @Min(1) @Max(50) Integer injectedItems,
-                             @Min(1) Integer maxUsers, @Min(1) @Max(100) Integer k, Long seed) {
+    /**
+     * The profile-pollution attack on the trained victim through its black-box API, with a chooser that needs no
+     * surrogate (default {@code popular}; {@code co-visitation} reads the training data). Targets: the given ones,
+     * or {@code targetCount} items at evenly spaced popularity ranks (default 5).
+     */
+    public record AttackPlan(String chooser, List<@Min(1) Integer> targets, @Min(1) @Max(1000) Integer targetCount,
+                             @Min(1) @Max(50) Integer slots, @Min(0) Integer maxUsers, Long seed) {
     }
 }

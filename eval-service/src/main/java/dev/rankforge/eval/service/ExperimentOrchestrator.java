@@ -3,7 +3,9 @@ package dev.rankforge.eval.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.contracts.AttackRequest;
+import dev.rankforge.contracts.BlackBoxTarget;
 import dev.rankforge.contracts.EvalEvent;
 import dev.rankforge.contracts.EvalRequest;
 import dev.rankforge.contracts.JobStatus;
@@ -69,7 +71,7 @@ public class ExperimentOrchestrator {
             training = new ExperimentRequest.TrainingPlan(DEFAULT_ARCHITECTURE, training.params());
         }
         ExperimentRequest.AttackPlan attack = request.attack() == null
-                ? new ExperimentRequest.AttackPlan(null, null, null, null, null) : request.attack();
+                ? new ExperimentRequest.AttackPlan(null, null, null, null, null, null) : request.attack();
         ExperimentRequest plan = new ExperimentRequest(request.name(), request.dataset(), training, attack);
         Experiment experiment = QuarkusTransaction.requiringNew().call(() -> {
             Experiment e = new Experiment();
@@ -176,8 +178,10 @@ public class ExperimentOrchestrator {
             complete(experimentId, StepName.EVALUATE, detail);
             Experiment e = Experiment.findById(experimentId);
             UUID attackJob = begin(experimentId, StepName.ATTACK);
-            return new AttackRequest(SchemaVersion.CURRENT, attackJob, e.modelId, e.datasetId, e.datasetUri,
-                    attack.targetItem(), attack.injectedItems(), attack.maxUsers(), attack.k(), attack.seed());
+            return new AttackRequest(SchemaVersion.CURRENT, attackJob, "pollution", BlackBoxTarget.ourModel(e.modelId),
+                    null, e.datasetId, e.datasetUri, attack.targets(), new AttackParams(
+                            attack.chooser() == null ? "popular" : attack.chooser(), attack.slots(), attack.maxUsers(),
+                            attack.targetCount() == null ? 5 : attack.targetCount(), true, null, null, attack.seed(), null, null));
         });
         publisher.send(next);
     }
@@ -194,14 +198,12 @@ public class ExperimentOrchestrator {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("targetItem", event.targetItem());
-            detail.put("injectedItems", event.injectedItems());
-            detail.put("users", event.usersAttacked());
-            detail.put("k", event.k());
-            detail.put("hitRateBefore", event.hitRateBefore());
-            detail.put("hitRateAfter", event.hitRateAfter());
-            detail.put("ndcgBefore", event.ndcgBefore());
-            detail.put("ndcgAfter", event.ndcgAfter());
+            detail.put("method", event.method());
+            detail.put("chooser", event.chooser());
+            detail.put("knowledge", event.knowledge());
+            detail.put("targets", event.results());
+            detail.put("meanBefore", event.meanBefore());
+            detail.put("meanAfter", event.meanAfter());
             detail.put("queries", event.queries());
             complete(experimentId, StepName.ATTACK, detail);
             Experiment e = Experiment.findById(experimentId);

@@ -12,7 +12,10 @@ import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.train.SequenceBatches;
 import java.io.IOException;
 import java.io.OutputStream;
+import dev.rankforge.core.attack.BlackBox;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A trained sequential recommender ready for inference: scores all items for histories, returns top-k lists,
@@ -25,6 +28,7 @@ public final class ScoringModel implements Scorer, AutoCloseable {
     private final ModelSpec spec;
     private final Model model;
     private final SequenceRecommender block;
+    private WhiteBoxModel whiteBox;
 
     public ScoringModel(ModelSpec spec, Model model) {
         this.spec = spec;
@@ -131,16 +135,77 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         return best;
     }
 
-    /** This model seen as a black box: ranked ids only, each history's own items excluded (as our API answers). */
-    public dev.rankforge.core.attack.BlackBox asBlackBox() {
-        return (histories, k) -> {
-            float[][] scores = score(histories.toArray(new int[0][]));
-            java.util.List<java.util.List<Integer>> out = new java.util.ArrayList<>(scores.length);
-            for (int i = 0; i < scores.length; i++) {
-                out.add(Arrays.stream(topK(scores[i], histories.get(i), k, true)).boxed().toList());
+    /**
+     * This model seen as a black box, as our API answers: ranked ids only, each history's own items (or the given
+     * exclusions) left out, and given candidates ranked by score.
+     */
+    public BlackBox asBlackBox() {
+        return new BlackBox() {
+            @Override
+            public List<List<Integer>> recommend(List<int[]> histories, int k) {
+                float[][] scores = score(histories.toArray(new int[0][]));
+                List<List<Integer>> out = new ArrayList<>(scores.length);
+                for (int i = 0; i < scores.length; i++) {
+                    out.add(Arrays.stream(topK(scores[i], histories.get(i), k, true)).boxed().toList());
+                }
+                return out;
             }
-            return out;
+
+            @Override
+            public List<List<Integer>> recommend(List<int[]> histories, List<int[]> excluded, int k) {
+                float[][] scores = score(histories.toArray(new int[0][]));
+                List<List<Integer>> out = new ArrayList<>(scores.length);
+                for (int i = 0; i < scores.length; i++) {
+                    out.add(Arrays.stream(topK(scores[i], excluded.get(i), k, true)).boxed().toList());
+                }
+                return out;
+            }
+
+            @Override
+            public boolean excludesOnRequest() {
+                return true;
+            }
+
+            @Override
+            public List<List<Integer>> rank(List<int[]> histories, List<int[]> candidates) {
+                float[][] scores = scoreCandidates(histories.toArray(new int[0][]), candidates.toArray(new int[0][]));
+                List<List<Integer>> out = new ArrayList<>(scores.length);
+                for (int i = 0; i < scores.length; i++) {
+                    out.add(rankCandidates(candidates.get(i), scores[i]));
+                }
+                return out;
+            }
+
+            @Override
+            public boolean ranksCandidates() {
+                return true;
+            }
         };
+    }
+
+    /** The candidates ordered by score, best first (ties keep the given order). */
+    public static List<Integer> rankCandidates(int[] candidates, float[] scores) {
+        Integer[] order = new Integer[candidates.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
+        List<Integer> out = new ArrayList<>(order.length);
+        for (int j : order) {
+            out.add(candidates[j]);
+        }
+        return out;
+    }
+
+    /**
+     * This model opened for white-box attacks (its weights frozen: use it as a surrogate, not for further
+     * training). One instance per model.
+     */
+    public synchronized WhiteBoxModel whiteBox() {
+        if (whiteBox == null) {
+            whiteBox = new WhiteBoxModel(this, model, block);
+        }
+        return whiteBox;
     }
 
     public void save(OutputStream out) throws IOException {

@@ -6,9 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.Dropout;
@@ -57,11 +55,9 @@ public final class Caser extends SequenceRecommender {
     }
 
     @Override
-    protected NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training) {
-        NDArray mask = ids.gt(0).toType(DataType.FLOAT32, false).expandDims(2);
-        NDArray image = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow()
-                .mul(mask).expandDims(1);                                                     // [B, 1, L, E]
-        long batch = ids.getShape().get(0);
+    protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
+        NDArray image = embedded.mul(mask.expandDims(2)).expandDims(1);                         // [B, 1, L, E]
+        long batch = embedded.getShape().get(0);
         NDList features = new NDList();
         for (Conv2d filter : horizontal) {
             NDArray maps = Activation.relu(filter.forward(ps, new NDList(image), training).singletonOrThrow());

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
@@ -39,8 +37,7 @@ public final class Gru4Rec extends SequenceRecommender {
     }
 
     @Override
-    protected NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training) {
-        NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();
         return projection.forward(ps, new NDList(states), training).singletonOrThrow();
     }

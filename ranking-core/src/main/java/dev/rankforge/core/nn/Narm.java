@@ -6,9 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.GRU;
@@ -52,8 +50,7 @@ public final class Narm extends SequenceRecommender {
     }
 
     @Override
-    protected NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training) {
-        NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         embedded = embeddingDropout.forward(ps, new NDList(embedded), training).singletonOrThrow();
         NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();    // [B, T, H]
         NDArray last = states.get(new NDIndex(":, -1:, :"));                                  // [B, 1, H]
@@ -61,8 +58,7 @@ public final class Narm extends SequenceRecommender {
         NDArray keys = a1.forward(ps, new NDList(states), training).singletonOrThrow();       // [B, T, H]
         NDArray alpha = v.forward(ps, new NDList(Activation.sigmoid(keys.add(query))), training)
                 .singletonOrThrow();                                                          // [B, T, 1]
-        NDArray mask = ids.gt(0).toType(alpha.getDataType(), false).expandDims(2);
-        NDArray local = alpha.mul(mask).mul(states).sum(new int[] {1}, true);                 // [B, 1, H]
+        NDArray local = alpha.mul(mask.expandDims(2)).mul(states).sum(new int[] {1}, true);                 // [B, 1, H]
         NDArray context = last.concat(local, 2);                                              // [B, 1, 2H]
         context = contextDropout.forward(ps, new NDList(context), training).singletonOrThrow();
         return bilinear.forward(ps, new NDList(context), training).singletonOrThrow();        // [B, 1, E]

@@ -6,6 +6,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -14,8 +16,10 @@ import dev.rankforge.core.train.Objective;
 
 /**
  * Base of every sequential recommender block. Input: left-padded item ids {@code [batch, length]} (0 =
- * padding). The subclass encodes the sequence into representations {@code [batch, positions, embedding]};
- * items are scored by dot product with the tied item-embedding table.
+ * padding), looked up in the tied item-embedding table. The subclass encodes the embedded sequence into
+ * representations {@code [batch, positions, embedding]}; items are scored by dot product with the same table.
+ * Because encoding starts from embeddings, every architecture also scores from arbitrary input embeddings
+ * ({@link #scoresFromEmbeddings}), which is what white-box attacks differentiate.
  *
  * <p>Training output: {@code NDList(representations, item table)}, so the objective can score all items or
  * only sampled ones. Inference output: scores after the last position {@code [batch, numItems + 1]};
@@ -48,22 +52,47 @@ public abstract class SequenceRecommender extends AbstractBlock {
         return history;
     }
 
-    /** Sequence representations {@code [batch, positions, embedding]} from the embedded items. */
-    protected abstract NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training);
+    /**
+     * Sequence representations {@code [batch, positions, embedding]} from the input embeddings
+     * {@code [batch, length, embedding]} (rows of the item table, or any point of that space: the white-box seam)
+     * and the mask {@code [batch, length]} (1 at real inputs, 0 at padding).
+     */
+    protected abstract NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training);
+
+    /** The item-embedding table {@code [numItems + 1 + extra tokens, embedding]} as the forward pass uses it. */
+    public NDArray itemTable(ParameterStore ps, ai.djl.Device device, boolean training) {
+        return ps.getValue(itemEmbedding, device, training);
+    }
+
+    /**
+     * Inference scores {@code [batch, numItems + 1]} after the last position, from input embeddings instead of
+     * ids: what {@link #forward} computes for ids whose rows of the item table are {@code embedded}. Gradients flow
+     * to {@code embedded} (white-box attacks).
+     */
+    public NDArray scoresFromEmbeddings(ParameterStore ps, NDArray embedded, NDArray mask, NDArray table) {
+        NDArray representations = encode(ps, embedded, mask, false);
+        return lastPositionScores(representations, table);
+    }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray ids = inputs.singletonOrThrow();
-        NDArray table = ps.getValue(itemEmbedding, ids.getDevice(), training);
-        NDArray representations = encode(ps, ids, table, training);
+        NDArray table = itemTable(ps, ids.getDevice(), training);
+        NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray mask = ids.gt(0).toType(embedded.getDataType(), false);
+        NDArray representations = encode(ps, embedded, mask, training);
         if (training) {
             return new NDList(representations, table);
         }
+        return new NDList(lastPositionScores(representations, table));
+    }
+
+    private NDArray lastPositionScores(NDArray representations, NDArray table) {
         NDArray last = representations.get(new NDIndex(":, -1, :"));
         // Start from the batch tensor (never slice the parameter): results stay in the step's manager.
         NDArray scores = Linear.linear(last, table).singletonOrThrow();
-        return new NDList(scores.get(new NDIndex(":, :" + (spec.numItems() + 1))));
+        return scores.get(new NDIndex(":, :" + (spec.numItems() + 1)));
     }
 
     @Override

@@ -44,23 +44,21 @@ abstract class TransformerRecommender extends SequenceRecommender {
     }
 
     @Override
-    protected NDArray encode(ParameterStore ps, NDArray ids, NDArray table, boolean training) {
-        long length = ids.getShape().get(1);
+    protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
+        long length = embedded.getShape().get(1);
         if (length > spec.maxLength()) {
             throw new IllegalArgumentException("sequence length " + length + " exceeds maxLength " + spec.maxLength());
         }
-        NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
         if (scaleEmbeddings) {
             embedded = embedded.mul((float) Math.sqrt(spec.embeddingSize()));
         }
-        NDArray positions = ids.getManager().arange(0, (int) length).expandDims(0);
-        NDArray positionTable = ps.getValue(positionEmbedding, ids.getDevice(), training);
+        NDArray positions = embedded.getManager().arange(0, (int) length).expandDims(0);
+        NDArray positionTable = ps.getValue(positionEmbedding, embedded.getDevice(), training);
         NDArray x = embedded.add(Embedding.embedding(positions, positionTable, SparseFormat.DENSE).singletonOrThrow());
         x = inputNorm.forward(ps, new NDList(x), training).singletonOrThrow();
         x = inputDropout.forward(ps, new NDList(x), training).singletonOrThrow();
-        NDArray keyMask = ids.gt(0).toType(x.getDataType(), false);
         for (TransformerLayer layer : layers) {
-            x = layer.forward(ps, new NDList(x, keyMask), training).singletonOrThrow();
+            x = layer.forward(ps, new NDList(x, mask), training).singletonOrThrow();
         }
         return x;
     }

@@ -1,55 +1,124 @@
 package dev.rankforge.core.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SyntheticGenerator;
 import dev.rankforge.core.data.SyntheticSpec;
+import dev.rankforge.core.extract.ListDistillation;
+import dev.rankforge.core.extract.QueryGenerator;
+import dev.rankforge.core.extract.QuerySet;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.core.train.TrainingListener;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Profile pollution end to end in one process, against real trained models: a GRU4Rec victim, a GRU4Rec surrogate
+ * extracted from its black-box answers only, and every chooser at the same budget.
+ */
 class ProfilePollutionTest {
+    private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(400, 80, 14, 1.0, 0.9, 21));
+    private static final int SLOTS = 4;
+    private static final int USERS = 120;
+    private static ScoringModel victim;
+    private static ScoringModel surrogate;
+    private static List<int[]> histories;
+    private static List<Integer> targets;
+    private static ChooserContext context;
 
-    @Test
-    void leadInItemsAreRankedByConditionalProbabilityFromTrainingPartsOnly() {
-        // Training parts: 2->4 twice (2 has 3 outgoing), 3->4 twice (3 has 2 outgoing), 5->4 once (below
-        // support); the 1->4 pair sits in the test part and is ignored.
-        SequenceDataset data = new SequenceDataset(6, new int[][] {
-            {2, 4, 5, 4 + 2, 1, 3}, {3, 4, 2, 5, 6, 1}, {5, 2, 4, 6, 3, 1}, {6, 3, 4, 5, 1, 4},
-            {2, 1, 6, 5, 4, 6}});
-        // strongest (3: 2/2) is last, then 2 (2/3) before it
-        assertThat(new CoVisitation(data).pollutionItems(4, 5)).containsExactly(2, 3);
+    @BeforeAll
+    static void victimAndSurrogate() {
+        victim = new SequenceTrainer(new TrainConfig(12, 32, 5e-3f, 0f, 5f, 12, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), DATA, TrainingListener.NONE,
+                        () -> false).model();
+        QuerySet queries = QueryGenerator.generate(new QueryGenerator.Spec(QueryGenerator.Strategy.AUTOREGRESSIVE,
+                200, 14, 20, 5, 100), DATA.numItems(), victim.asBlackBox(), n -> { }, () -> false);
+        surrogate = new ListDistillation(new TrainConfig(10, 64, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), queries,
+                        new ListDistillation.Settings("margin-rank", 20, 4), r -> { }, () -> false, Checkpointing.NONE)
+                .model();
+        histories = new ArrayList<>();
+        for (int u = 0; u < DATA.numUsers(); u++) {
+            histories.add(DATA.testHistory(u));
+        }
+        long[] popularity = DATA.trainPopularity();
+        // Targets outside the head, where there is room to promote.
+        targets = AttackTargets.evenlySpaced(popularity, 8).subList(3, 8);
+        context = new ChooserContext(DATA.numItems(), surrogate.whiteBox(), popularity, DATA, 7L);
+    }
+
+    @AfterAll
+    static void close() {
+        victim.close();
+        surrogate.close();
     }
 
     @Test
-    void pollutionWithCoVisitedItemsRaisesTheTargetInATrainedGru4Rec() {
-        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(600, 120, 15, 1.0, 0.8, 5));
-        ModelSpec spec = new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20);
-        TrainConfig config = new TrainConfig(12, 64, 5e-3f, 0f, 5f, 12, 0, 1, "cpu");
-        try (ScoringModel model = new SequenceTrainer(config).train(spec, data, TrainingListener.NONE, () -> false)
-                .model()) {
-            BlackBox victim = (histories, k) -> {
-                float[][] scores = model.score(histories.toArray(int[][]::new));
-                return java.util.stream.IntStream.range(0, scores.length)
-                        .mapToObj(i -> Arrays.stream(ScoringModel.topK(scores[i], histories.get(i), k, true))
-                                .boxed().toList())
-                        .toList();
-            };
-            CoVisitation coVisitation = new CoVisitation(data);
-            int target = coVisitation.chooseTarget(3);
-            List<Integer> injected = coVisitation.pollutionItems(target, 3);
-            PollutionResult result = ProfilePollution.run(data, victim, target, injected, 200, 10);
-            assertThat(result.users()).isEqualTo(200);
-            assertThat(result.queries()).isEqualTo(400);
-            assertThat(result.hitRateAfter()).isGreaterThan(result.hitRateBefore() + 0.3);
-            assertThat(result.ndcgAfter()).isGreaterThan(result.ndcgBefore());
+    void surrogateGradientBeatsRandomAndCwIsAtLeastAsGoodAsRandom() {
+        Map<String, Double> gain = new LinkedHashMap<>();
+        Map<String, Double> after = new LinkedHashMap<>();
+        for (String name : List.of("random", "popular", "co-visitation", "gradient", "cw")) {
+            List<ProfilePollution.TargetOutcome> outcomes = ProfilePollution.run(victim.asBlackBox(),
+                    ItemChoosers.create(name), context, histories, targets,
+                    new ProfilePollution.Spec(SLOTS, USERS, true, 3L), o -> { }, () -> false);
+            assertThat(outcomes).hasSize(targets.size());
+            for (ProfilePollution.TargetOutcome outcome : outcomes) {
+                assertThat(outcome.users()).isEqualTo(USERS);
+                assertThat(outcome.queries()).as("top-10 and candidate ranking, before and after").isEqualTo(4L * USERS);
+                assertThat(outcome.before()).containsKeys(TargetExposure.FULL_RANKING, TargetExposure.UNIFORM_100);
+                assertThat(outcome.exampleInjected()).hasSize(SLOTS);
+                assertThat(outcome.exampleInjected().get(SLOTS - 1)).as("last slot is a chosen item")
+                        .isNotEqualTo(outcome.target());
+                if (!name.equals("gradient")) { // the paper's greedy pass may also replace target slots
+                    assertThat(outcome.exampleInjected().get(SLOTS - 2)).as("the slot before it holds the target")
+                            .isEqualTo(outcome.target());
+                }
+            }
+            double before = mean(outcomes, false, TargetExposure.FULL_RANKING, "ndcg@10");
+            after.put(name, mean(outcomes, true, TargetExposure.FULL_RANKING, "ndcg@10"));
+            gain.put(name, after.get(name) - before);
         }
+        System.out.println("pollution, full-ranking target ndcg@10 after: " + after + ", gain: " + gain);
+        assertThat(gain.get("gradient")).as("gradient beats random by a clear margin")
+                .isGreaterThan(gain.get("random") + 0.1);
+        assertThat(after.get("cw")).as("cw at least as good as random").isGreaterThanOrEqualTo(after.get("random"));
+    }
+
+    @Test
+    void surrogateChoosersNeedASurrogateAndTargetsMustBeItems() {
+        ChooserContext blind = new ChooserContext(DATA.numItems(), null, null, null, 1L);
+        assertThatThrownBy(() -> ItemChoosers.create("gradient").choose(blind, new int[][] {{1, 2}}, 3, 2))
+                .hasMessageContaining("needs a surrogate");
+        assertThatThrownBy(() -> ItemChoosers.create("nope")).hasMessageContaining("unknown chooser 'nope'");
+        assertThatThrownBy(() -> ProfilePollution.run(victim.asBlackBox(), ItemChoosers.create("random"), blind,
+                histories, List.of(DATA.numItems() + 1), new ProfilePollution.Spec(2, 10, false, 1L), o -> { },
+                () -> false)).hasMessageContaining("is not an item");
+    }
+
+    @Test
+    void targetsAreEvenlySpacedByPopularity() {
+        long[] popularity = {0, 5, 50, 10, 40, 20, 30};
+        // by popularity: 2 (50), 4 (40), 6 (30), 5 (20), 3 (10), 1 (5); step 6 / 3 = 2
+        assertThat(AttackTargets.evenlySpaced(popularity, 3)).containsExactly(2, 6, 3);
+        assertThat(InjectionLayout.fill(9, new int[] {1, 2, 3}, 5)).containsExactly(1, 9, 2, 9, 3);
+        assertThat(InjectionLayout.fill(9, new int[] {1, 2}, 4)).containsExactly(9, 1, 9, 2);
+    }
+
+    private static double mean(List<ProfilePollution.TargetOutcome> outcomes, boolean after, String protocol,
+                               String metric) {
+        return outcomes.stream().mapToDouble(o -> (after ? o.after() : o.before()).get(protocol).get(metric))
+                .average().orElseThrow();
     }
 }

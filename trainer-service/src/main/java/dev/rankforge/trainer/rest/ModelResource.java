@@ -79,9 +79,28 @@ public class ModelResource {
         ScoringModel model = models.get(id);
         int[] history = checkedHistory(request.sequence(), model, "sequence");
         int k = k(request.k());
+        int[] excluded = request.exclude() == null ? null : checkedHistory(request.exclude(), model, "exclude");
         quota.charge(apiKey, 1); // only well-formed queries are charged
+        if (excluded != null) {
+            float[] scores = model.score(new int[][] {history})[0];
+            return new RankedItems(id, Arrays.stream(ScoringModel.topK(scores, excluded, k, true)).boxed().toList());
+        }
         int[] top = batcher.recommend(id, model, history, k);
         return new RankedItems(id, Arrays.stream(top).boxed().toList());
+    }
+
+    @POST
+    @Path("/{id}/rank")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Black box: the given candidates in the model's order for one history (one query)")
+    public RankedItems rank(@PathParam("id") UUID id, @HeaderParam(QueryQuota.HEADER) String apiKey,
+                            @Valid @NotNull RankRequest request) {
+        ScoringModel model = models.get(id);
+        int[] history = checkedHistory(request.sequence(), model, "sequence");
+        int[] candidates = checkedHistory(request.candidates(), model, "candidates");
+        quota.charge(apiKey, 1);
+        float[] scores = model.scoreCandidates(new int[][] {history}, new int[][] {candidates})[0];
+        return new RankedItems(id, ScoringModel.rankCandidates(candidates, scores));
     }
 
     @POST

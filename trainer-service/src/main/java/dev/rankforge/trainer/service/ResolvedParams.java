@@ -1,6 +1,7 @@
 package dev.rankforge.trainer.service;
 
-import dev.rankforge.contracts.BlackBoxTarget;
+import dev.rankforge.service.blackbox.BlackBoxEndpoint;
+import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.contracts.DistillationParams;
 import dev.rankforge.contracts.ExtractionParams;
 import dev.rankforge.contracts.TrainingKind;
@@ -11,9 +12,7 @@ import dev.rankforge.core.loss.Losses;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.service.problem.InvalidRequestException;
-import java.net.URI;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * A job's settings with every default filled in and every range checked; what a job stores. DISTILL and EXTRACT
@@ -30,17 +29,13 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
     }
 
     /** Resolved {@link ExtractionParams}. */
-    public record Extraction(String generator, int sequences, int length, Target target) {
+    public record Extraction(String generator, int sequences, int length, BlackBoxEndpoint target) {
         public QueryGenerator.Spec spec(int topK, long seed) {
             return new QueryGenerator.Spec(QueryGenerator.Strategy.valueOf(generator.toUpperCase(Locale.ROOT)),
                     sequences, length, topK, seed, 256);
         }
     }
 
-    /** Resolved {@link BlackBoxTarget}. {@code authValue} is a secret: views must redact it. */
-    public record Target(String url, UUID modelId, String historyField, String kField, String itemsPointer,
-                         String authHeader, String authValue, int timeoutMs, int retries, int concurrency) {
-    }
 
     /**
      * Fills defaults and checks ranges; a bad value is reported by its request path, e.g. {@code params.epochs}.
@@ -90,44 +85,9 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
             throw new InvalidRequestException("extraction.generator", "must be autoregressive or random");
         }
         Extraction r = new Extraction(generator, orDefault(x.sequences(), 1000), orDefault(x.length(), 20),
-                target(x.target(), selfUrl));
+                BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target"));
         check("extraction.sequences", r.sequences, 1, 1_000_000);
         check("extraction.length", r.length, 2, 1000);
-        return r;
-    }
-
-    private static Target target(BlackBoxTarget t, String selfUrl) {
-        if (t == null) {
-            throw new InvalidRequestException("extraction.target", "is required: a url, or a modelId of this service");
-        }
-        String url = t.url();
-        if (url == null) {
-            if (t.modelId() == null) {
-                throw new InvalidRequestException("extraction.target", "needs a url or a modelId");
-            }
-            url = selfUrl + "/models/" + t.modelId() + "/recommend";
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("extraction.target.url", "is not a URL: " + e.getMessage());
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new InvalidRequestException("extraction.target.url", "must be an absolute http(s) URL");
-        }
-        if ((t.authHeader() == null) != (t.authValue() == null)) {
-            throw new InvalidRequestException("extraction.target.authHeader", "authHeader and authValue go together");
-        }
-        Target r = new Target(url, t.modelId(), orDefault(t.historyField(), "sequence"), orDefault(t.kField(), "k"),
-                orDefault(t.itemsPointer(), "/items"), t.authHeader(), t.authValue(), orDefault(t.timeoutMs(), 5000),
-                orDefault(t.retries(), 3), orDefault(t.concurrency(), 8));
-        if (!r.itemsPointer.startsWith("/")) {
-            throw new InvalidRequestException("extraction.target.itemsPointer", "must be a JSON pointer such as /items");
-        }
-        check("extraction.target.timeoutMs", r.timeoutMs, 10, 600_000);
-        check("extraction.target.retries", r.retries, 0, 20);
-        check("extraction.target.concurrency", r.concurrency, 1, 256);
         return r;
     }
 
@@ -150,12 +110,10 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
 
     /** The same settings with the target's secret replaced, for views and logs. */
     public ResolvedParams redacted() {
-        if (extraction == null || extraction.target.authValue == null) {
+        if (extraction == null || extraction.target.authValue() == null) {
             return this;
         }
-        Target t = extraction.target;
-        Target hidden = new Target(t.url, t.modelId, t.historyField, t.kField, t.itemsPointer, t.authHeader, "***",
-                t.timeoutMs, t.retries, t.concurrency);
+        BlackBoxEndpoint hidden = extraction.target.redacted();
         return new ResolvedParams(epochs, embeddingSize, hiddenSize, batchSize, learningRate, maxLength, seed,
                 distillation, new Extraction(extraction.generator, extraction.sequences, extraction.length, hidden));
     }

@@ -22,6 +22,7 @@ import dev.rankforge.core.train.TrainingCheckpoint;
 import dev.rankforge.core.train.TrainingListener;
 import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.service.WorkerPool;
+import dev.rankforge.service.blackbox.HttpBlackBox;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingEpoch;

@@ -1,4 +1,4 @@
-package dev.rankforge.trainer.service;
+package dev.rankforge.service.blackbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,23 +20,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A recommender reached over HTTP that answers one history with ranked item ids: the target of an EXTRACT job.
+ * A recommender reached over HTTP that answers one history with ranked item ids: the target of an EXTRACT job
+ * and the victim of an attack (one client for both services).
  * The request body is {@code {<historyField>: [ids], <kField>: k}}, the ids are read at {@code itemsPointer}
  * in the response. Failed attempts (I/O errors, timeouts, 429 and 5xx) are retried with exponential backoff,
  * honouring {@code Retry-After}; other 4xx answers fail at once. Queries are counted exactly: {@link #answered()}
- * counts queries that got an answer, {@link #attempts()} every HTTP request sent.
+ * counts queries that got an answer, {@link #attempts()} every HTTP request sent. When the endpoint has them,
+ * explicit exclusions ({@code excludeField}) and candidate ranking ({@code rankUrl}) are offered too.
  */
 public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private static final long MAX_BACKOFF_MS = 10_000;
 
-    private final ResolvedParams.Target target;
+    private final BlackBoxEndpoint target;
     private final ObjectMapper json;
     private final HttpClient client;
     private final ExecutorService pool;
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
 
-    public HttpBlackBox(ResolvedParams.Target target, ObjectMapper json) {
+    public HttpBlackBox(BlackBoxEndpoint target, ObjectMapper json) {
         this.target = target;
         this.json = json;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(target.timeoutMs())).build();
@@ -57,11 +59,67 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
 
     @Override
     public List<List<Integer>> recommend(List<int[]> histories, int k) {
-        List<Future<List<Integer>>> pending = new ArrayList<>(histories.size());
-        for (int[] history : histories) {
-            pending.add(pool.submit(() -> query(history, k)));
+        return all(histories.size(), i -> {
+            ObjectNode body = history(histories.get(i));
+            body.put(target.kField(), k);
+            return body;
+        }, target.url());
+    }
+
+    @Override
+    public List<List<Integer>> recommend(List<int[]> histories, List<int[]> excluded, int k) {
+        if (!excludesOnRequest()) {
+            return BlackBox.super.recommend(histories, excluded, k);
         }
-        List<List<Integer>> out = new ArrayList<>(histories.size());
+        return all(histories.size(), i -> {
+            ObjectNode body = history(histories.get(i));
+            body.put(target.kField(), k);
+            ids(body.putArray(target.excludeField()), excluded.get(i));
+            return body;
+        }, target.url());
+    }
+
+    @Override
+    public boolean excludesOnRequest() {
+        return target.excludeField() != null;
+    }
+
+    @Override
+    public List<List<Integer>> rank(List<int[]> histories, List<int[]> candidates) {
+        if (!ranksCandidates()) {
+            return BlackBox.super.rank(histories, candidates);
+        }
+        return all(histories.size(), i -> {
+            ObjectNode body = history(histories.get(i));
+            ids(body.putArray("candidates"), candidates.get(i));
+            return body;
+        }, target.rankUrl());
+    }
+
+    @Override
+    public boolean ranksCandidates() {
+        return target.rankUrl() != null;
+    }
+
+    private ObjectNode history(int[] history) {
+        ObjectNode body = json.createObjectNode();
+        ids(body.putArray(target.historyField()), history);
+        return body;
+    }
+
+    private static void ids(ArrayNode array, int[] ids) {
+        for (int id : ids) {
+            array.add(id);
+        }
+    }
+
+    private List<List<Integer>> all(int count, java.util.function.IntFunction<ObjectNode> body, String url) {
+        List<Future<List<Integer>>> pending = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            pending.add(pool.submit(() -> query(body.apply(index), url)));
+        }
+        List<List<Integer>> out = new ArrayList<>(count);
         try {
             for (Future<List<Integer>> answer : pending) {
                 out.add(answer.get());
@@ -78,14 +136,8 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
         return out;
     }
 
-    private List<Integer> query(int[] history, int k) throws IOException, InterruptedException {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode items = body.putArray(target.historyField());
-        for (int item : history) {
-            items.add(item);
-        }
-        body.put(target.kField(), k);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
+    private List<Integer> query(ObjectNode body, String url) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMillis(target.timeoutMs()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
@@ -121,10 +173,10 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
                         .map(v -> Long.parseLong(v) * 1000).orElse(-1L);
                 continue;
             }
-            throw new IllegalStateException("black box " + target.url() + " refused a query with HTTP " + status
+            throw new IllegalStateException("black box " + url + " refused a query with HTTP " + status
                     + ": " + abbreviate(detail));
         }
-        throw new IllegalStateException("black box " + target.url() + " gave no answer after " + (target.retries() + 1)
+        throw new IllegalStateException("black box " + url + " gave no answer after " + (target.retries() + 1)
                 + " attempts; last: " + lastFailure);
     }
 

@@ -1,0 +1,30 @@
+package dev.rankforge.attack.client;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * data-service's derived versions: a poisoning job's fake profiles become a new dataset version with lineage to
+ * the base. Content-addressed, so the same profiles always give the same version (a retried call after a crash
+ * creates nothing new). Base URL: {@code QUARKUS_REST_CLIENT_DATA_SERVICE_URL}.
+ */
+@Path("/datasets")
+@RegisterRestClient(configKey = "data-service")
+public interface DataApi {
+
+    @POST
+    @Path("/{id}/derived")
+    DatasetVersion derive(@PathParam("id") UUID baseId, DerivedRequest request);
+
+    /** Fake user profiles to append to the base. */
+    record DerivedRequest(String name, List<List<Integer>> profiles) {
+    }
+
+    /** The fields attack-service reads. */
+    record DatasetVersion(UUID id, String artifactUri) {
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rankforge.attack.service;
+
+import dev.rankforge.attack.AttackJob;
+import dev.rankforge.attack.mapping.AttackMapper;
+import dev.rankforge.attack.messaging.AttackEventPublisher;
+import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.core.attack.ProfilePollution;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Commits what a running attack job has reached (a measured target, a stage, what poisoning made) and publishes
+ * it as an event, so that progress is visible and a restarted service resumes from it.
+ */
+@ApplicationScoped
+public class AttackProgress {
+    private static final Logger LOG = Logger.getLogger(AttackProgress.class);
+
+    private final AttackMapper mapper;
+    private final AttackEventPublisher events;
+
+    public AttackProgress(AttackMapper mapper, AttackEventPublisher events) {
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    /** The job as committed now. */
+    public AttackJob read(UUID jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> AttackJob.<AttackJob>findById(jobId));
+    }
+
+    /** Applies {@code change} in its own transaction, then publishes the job's state. */
+    public AttackJob update(UUID jobId, Consumer<AttackJob> change) {
+        AttackJob job = QuarkusTransaction.requiringNew().call(() -> {
+            AttackJob j = AttackJob.findById(jobId);
+            change.accept(j);
+            return j;
+        });
+        events.publish(mapper.toEvent(job));
+        return job;
+    }
+
+    /** Records one measured target and the queries it cost. */
+    public void target(UUID jobId, ProfilePollution.TargetOutcome outcome) {
+        AttackJob job = update(jobId, j -> {
+            List<AttackEvent.TargetResult> results = new ArrayList<>(j.results);
+            results.add(new AttackEvent.TargetResult(outcome.target(), outcome.users(), outcome.before(),
+                    outcome.after(), outcome.exampleInjected(), outcome.queries()));
+            j.results = results;
+            j.queries += outcome.queries();
+        });
+        LOG.infof("attack job %s: target %d measured (%d of %d), %d queries", jobId, outcome.target(),
+                job.results.size(), job.targets.size(), outcome.queries());
+    }
+
+    /** The targets still to measure (a resumed job skips those already recorded). */
+    public static List<Integer> remaining(AttackJob job) {
+        List<Integer> done = job.results.stream().map(AttackEvent.TargetResult::target).toList();
+        return job.targets.stream().filter(t -> !done.contains(t)).toList();
+    }
+}

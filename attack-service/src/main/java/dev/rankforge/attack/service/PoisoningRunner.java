@@ -1,0 +1,167 @@
+package dev.rankforge.attack.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.attack.AttackJob;
+import dev.rankforge.attack.client.DataApi;
+import dev.rankforge.attack.client.TrainerApi;
+import dev.rankforge.attack.config.AttackConfig;
+import dev.rankforge.attack.messaging.TrainingRequestPublisher;
+import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.contracts.AttackParams;
+import dev.rankforge.contracts.BlackBoxTarget;
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.TrainingParams;
+import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.core.attack.DataPoisoning;
+import dev.rankforge.core.attack.TargetComparison;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.service.blackbox.BlackBoxEndpoint;
+import dev.rankforge.service.blackbox.BlackBoxEndpoints;
+import dev.rankforge.service.blackbox.HttpBlackBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Data poisoning, as a durable sequence of stages that a restarted service resumes from the last one committed:
+ * PROFILES (fake profiles built with the chooser and stored through data-service as a derived version of the
+ * victim's dataset), RETRAINING (the victim's registered spec retrained from scratch twice over Kafka, on the clean
+ * and on the poisoned data, with job ids derived from this job's, so a resent request creates nothing new), and
+ * MEASURING (every target's exposure on the real users' test histories, clean retrain = before, poisoned = after).
+ */
+@ApplicationScoped
+public class PoisoningRunner {
+    private static final Logger LOG = Logger.getLogger(PoisoningRunner.class);
+    private static final long POLL_MS = 2_000;
+
+    private final AttackInputs inputs;
+    private final AttackProgress progress;
+    private final TrainerApi trainer;
+    private final DataApi data;
+    private final TrainingRequestPublisher training;
+    private final AttackConfig config;
+    private final ObjectMapper json;
+
+    public PoisoningRunner(AttackInputs inputs, AttackProgress progress, @RestClient TrainerApi trainer,
+                           @RestClient DataApi data, TrainingRequestPublisher training, AttackConfig config,
+                           ObjectMapper json) {
+        this.inputs = inputs;
+        this.progress = progress;
+        this.trainer = trainer;
+        this.data = data;
+        this.training = training;
+        this.config = config;
+        this.json = json;
+    }
+
+    public void run(AttackJob started) throws Exception {
+        UUID jobId = started.id;
+        TrainerApi.RegisteredModel victim = trainer.model(started.victim.modelId());
+        AttackJob job = progress.read(jobId);
+        if (job.poisoning == null || job.poisoning.derivedDatasetId() == null) {
+            job = buildProfiles(job, victim);
+        }
+        if (job.poisoning.poisonedModelId() == null) {
+            job = retrain(job, victim);
+        }
+        measure(job);
+    }
+
+    private AttackJob buildProfiles(AttackJob job, TrainerApi.RegisteredModel victim) throws Exception {
+        progress.update(job.id, j -> j.stage = "PROFILES");
+        SequenceDataset dataset = inputs.dataset(job);
+        AttackParams p = job.params;
+        int length = p.profileLength() != null ? p.profileLength()
+                : victim.hyperparameters().path("model").path("maxLength").asInt(50);
+        int[][] fakes;
+        try (ScoringModel surrogate = inputs.surrogate(job)) {
+            fakes = DataPoisoning.fakeProfiles(inputs.chooser(p), inputs.context(dataset, surrogate, p.seed()),
+                    dataset.numUsers(), job.targets, new DataPoisoning.Spec(p.fraction(), length));
+        }
+        List<List<Integer>> profiles = Arrays.stream(fakes).map(f -> Arrays.stream(f).boxed().toList()).toList();
+        DataApi.DatasetVersion derived = data.derive(job.datasetId,
+                new DataApi.DerivedRequest("poisoned by attack job " + job.id, profiles));
+        LOG.infof("attack job %s: %d fake profiles of %d items stored as dataset %s", job.id, fakes.length, length,
+                derived.id());
+        AttackEvent.Poisoning made = new AttackEvent.Poisoning(fakes.length, derived.id(), derived.artifactUri(),
+                derivedId(job.id, "clean"), derivedId(job.id, "poisoned"), null, null);
+        return progress.update(job.id, j -> {
+            j.poisoning = made;
+            j.stage = "RETRAINING";
+        });
+    }
+
+    private AttackJob retrain(AttackJob job, TrainerApi.RegisteredModel victim) throws Exception {
+        AttackEvent.Poisoning p = job.poisoning;
+        TrainingParams params = trainingParams(victim.hyperparameters());
+        // Resent after a restart on purpose: trainer-service is idempotent on the job id.
+        training.send(TrainingRequest.train(p.cleanTrainingJobId(), job.datasetId, job.datasetUri,
+                victim.architecture(), params));
+        training.send(TrainingRequest.train(p.poisonedTrainingJobId(), p.derivedDatasetId(), p.derivedDatasetUri(),
+                victim.architecture(), params));
+        UUID clean = awaitModel(p.cleanTrainingJobId());
+        UUID poisoned = awaitModel(p.poisonedTrainingJobId());
+        LOG.infof("attack job %s: clean retrain %s, poisoned retrain %s", job.id, clean, poisoned);
+        return progress.update(job.id, j -> {
+            j.poisoning = new AttackEvent.Poisoning(p.fakeProfiles(), p.derivedDatasetId(), p.derivedDatasetUri(),
+                    p.cleanTrainingJobId(), p.poisonedTrainingJobId(), clean, poisoned);
+            j.stage = "MEASURING";
+        });
+    }
+
+    private void measure(AttackJob job) throws Exception {
+        progress.update(job.id, j -> j.stage = "MEASURING");
+        SequenceDataset dataset = inputs.dataset(job);
+        AttackParams p = job.params;
+        try (HttpBlackBox clean = new HttpBlackBox(endpoint(job, job.poisoning.cleanModelId()), json);
+             HttpBlackBox poisoned = new HttpBlackBox(endpoint(job, job.poisoning.poisonedModelId()), json)) {
+            TargetComparison.run(clean, poisoned, dataset.numItems(), AttackInputs.testHistories(dataset),
+                    AttackProgress.remaining(job), p.maxUsers(), p.sampledProtocol(), p.seed(),
+                    outcome -> progress.target(job.id, outcome));
+        }
+    }
+
+    /** A retrained model's black box, with the victim's credentials. */
+    private BlackBoxEndpoint endpoint(AttackJob job, UUID modelId) {
+        BlackBoxEndpoint v = job.victim;
+        return BlackBoxEndpoints.resolve(new BlackBoxTarget(null, modelId, null, null, null, v.authHeader(),
+                v.authValue(), v.timeoutMs(), v.retries(), v.concurrency(), null, null), config.trainerUrl(), "victim");
+    }
+
+    private UUID awaitModel(UUID trainingJobId) throws InterruptedException {
+        while (true) {
+            try {
+                TrainerApi.TrainingJob job = trainer.trainingJob(trainingJobId);
+                if (job.status() == JobStatus.SUCCEEDED) {
+                    return job.modelId();
+                }
+                if (job.status().isTerminal()) {
+                    throw new IllegalStateException("retrain " + trainingJobId + " ended " + job.status() + ": "
+                            + job.error());
+                }
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() != 404) { // 404: the request is not consumed yet
+                    throw e;
+                }
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    private TrainingParams trainingParams(JsonNode hyperparameters) throws Exception {
+        return json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .treeToValue(hyperparameters.path("training"), TrainingParams.class);
+    }
+
+    static UUID derivedId(UUID jobId, String role) {
+        return UUID.nameUUIDFromBytes((jobId + ":" + role).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rankforge.attack.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.attack.AttackJob;
+import dev.rankforge.contracts.AttackParams;
+import dev.rankforge.core.attack.ProfilePollution;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.service.blackbox.HttpBlackBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Profile pollution: the chosen items appended to the real users' test histories, the victim queried through its
+ * black box before and after, target by target (a resumed job measures only the targets still missing).
+ */
+@ApplicationScoped
+public class PollutionRunner {
+    private static final Logger LOG = Logger.getLogger(PollutionRunner.class);
+
+    private final AttackInputs inputs;
+    private final AttackProgress progress;
+    private final ObjectMapper json;
+
+    public PollutionRunner(AttackInputs inputs, AttackProgress progress, ObjectMapper json) {
+        this.inputs = inputs;
+        this.progress = progress;
+        this.json = json;
+    }
+
+    public void run(AttackJob job) throws Exception {
+        progress.update(job.id, j -> j.stage = "MEASURING");
+        SequenceDataset data = inputs.dataset(job);
+        AttackParams p = job.params;
+        try (ScoringModel surrogate = inputs.surrogate(job); HttpBlackBox victim = new HttpBlackBox(job.victim, json)) {
+            boolean sampled = p.sampledProtocol() && victim.ranksCandidates();
+            if (p.sampledProtocol() && !sampled) {
+                LOG.warnf("attack job %s: the victim cannot rank candidates, so only full ranking is measured", job.id);
+            }
+            ProfilePollution.run(victim, inputs.chooser(p), inputs.context(data, surrogate, p.seed()),
+                    AttackInputs.testHistories(data), AttackProgress.remaining(job),
+                    new ProfilePollution.Spec(p.slots(), p.maxUsers(), sampled, p.seed()),
+                    outcome -> progress.target(job.id, outcome), () -> false);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.rankforge.bench;
+
+import dev.rankforge.core.attack.AttackTargets;
+import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.attack.ChooserContext;
+import dev.rankforge.core.attack.ItemChoosers;
+import dev.rankforge.core.attack.ProfilePollution;
+import dev.rankforge.core.attack.TargetExposure;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.data.UserItemPairsReader;
+import dev.rankforge.core.model.ModelArtifact;
+import dev.rankforge.core.model.ScoringModel;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The extraction paper's profile-pollution experiment on ML-1M: the NARM victim and its autoregressive NARM
+ * surrogate from {@code extraction-ml1m} (its work directory), the paper's 25 targets at evenly spaced popularity
+ * ranks, and every chooser at the same budget; the target's HR/NDCG@1/5/10 before and after under full ranking
+ * and under the paper's 100 uniform negatives, with the queries and minutes each method took.
+ */
+@Command(name = "attack-ml1m", mixinStandardHelpOptions = true,
+        description = "Profile pollution against the extraction-ml1m victim; write bench/results/attack-ml1m.json.")
+final class AttackMl1mBenchmark implements Callable<Integer> {
+    private static final Map<String, Object> PAPER = Map.of(
+            "pollution target ndcg@10 (uniform-100, ML-1M)", Map.of("before", 0.07, "after", 0.9),
+            "poisoning target ndcg@10 (uniform-100, ML-1M NARM, 1% fake users)", Map.of("before", 0.064,
+                    "after", "0.07-0.076"));
+
+    @Option(names = "--data", defaultValue = "../shared/data/ml-1m/ml-1m.pairs.txt")
+    Path data;
+
+    @Option(names = "--work-dir", defaultValue = "bench/work/extraction-ml1m",
+            description = "Where extraction-ml1m left victim.rfmd and surrogate-<loss>.rfmd.")
+    Path workDir;
+
+    @Option(names = "--surrogate-loss", defaultValue = "margin-rank")
+    String surrogateLoss;
+
+    @Option(names = "--choosers", split = ",", defaultValue = "random,popular,co-visitation,gradient,cw")
+    List<String> choosers;
+
+    @Option(names = "--slots", defaultValue = "10", description = "Items appended per profile (paper: 10 on ML-1M).")
+    int slots;
+
+    @Option(names = "--users", defaultValue = "500", description = "Users attacked per target (0 = all).")
+    int users;
+
+    @Option(names = "--targets", defaultValue = "25")
+    int targetCount;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--output", defaultValue = "bench/results/attack-ml1m.json")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        SequenceDataset dataset;
+        try (InputStream in = Files.newInputStream(data)) {
+            dataset = UserItemPairsReader.read(in);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", "attack-ml1m");
+        result.put("environment", Results.environment());
+        result.put("paper", PAPER);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("slots", slots);
+        settings.put("usersPerTarget", users);
+        settings.put("targets", targetCount);
+        settings.put("seed", seed);
+        settings.put("surrogate", "extraction-ml1m surrogate trained with " + surrogateLoss);
+        settings.put("chooserSettings", ItemChoosers.Settings.DEFAULTS);
+        settings.put("users", "test histories (train + validation items) of users who have not seen the target");
+        result.put("settings", settings);
+        long[] popularity = dataset.trainPopularity();
+        List<Integer> targets = AttackTargets.evenlySpaced(popularity, targetCount);
+        int[] ranks = AttackTargets.popularityRanks(popularity);
+        result.put("targets", targets.stream().map(t -> Map.of("item", t, "popularityRank", ranks[t])).toList());
+        List<int[]> histories = new ArrayList<>();
+        for (int u = 0; u < dataset.numUsers(); u++) {
+            histories.add(dataset.testHistory(u));
+        }
+        try (ScoringModel victim = load(workDir.resolve("victim.rfmd"));
+             ScoringModel surrogate = load(workDir.resolve("surrogate-" + surrogateLoss + ".rfmd"))) {
+            result.put("victim", victim.spec());
+            result.put("surrogateSpec", surrogate.spec());
+            BlackBox blackBox = victim.asBlackBox();
+            ChooserContext context = new ChooserContext(dataset.numItems(), surrogate.whiteBox(), popularity, dataset,
+                    seed);
+            Map<String, Object> methods = new LinkedHashMap<>(Results.previousEntries(output, "pollution"));
+            result.put("pollution", methods);
+            for (String name : choosers) {
+                long started = System.nanoTime();
+                var chooser = ItemChoosers.create(name);
+                List<ProfilePollution.TargetOutcome> outcomes = ProfilePollution.run(blackBox, chooser, context,
+                        histories, targets, new ProfilePollution.Spec(slots, users, true, seed),
+                        o -> System.out.printf("%s target %d: full ndcg@10 %.4f -> %.4f, uniform-100 ndcg@10 %.4f -> "
+                                + "%.4f (%.1f s)%n", name, o.target(), value(o.before(), TargetExposure.FULL_RANKING),
+                                value(o.after(), TargetExposure.FULL_RANKING),
+                                value(o.before(), TargetExposure.UNIFORM_100),
+                                value(o.after(), TargetExposure.UNIFORM_100), o.seconds()), () -> false);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("knowledge", chooser.knowledge());
+                entry.put("minutes", (System.nanoTime() - started) / 6e10);
+                entry.put("queries", outcomes.stream().mapToLong(ProfilePollution.TargetOutcome::queries).sum());
+                entry.put("meanBefore", mean(outcomes, true));
+                entry.put("meanAfter", mean(outcomes, false));
+                entry.put("perTarget", outcomes);
+                methods.put(name, entry);
+                Results.write(output, result);
+            }
+            result.put("poisoning", "not run: data-poisoning jobs are not built yet (issue 10, item 4)");
+            Results.write(output, result);
+            System.out.println("wrote " + output);
+        }
+        return 0;
+    }
+
+    private static ScoringModel load(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ModelArtifact.read(in);
+        }
+    }
+
+    private static double value(Map<String, Map<String, Double>> metrics, String protocol) {
+        return metrics.get(protocol).get("ndcg@10");
+    }
+
+    /** Mean over targets of every protocol's metrics. */
+    private static Map<String, Map<String, Double>> mean(List<ProfilePollution.TargetOutcome> outcomes,
+                                                         boolean before) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (ProfilePollution.TargetOutcome outcome : outcomes) {
+            (before ? outcome.before() : outcome.after()).forEach((protocol, metrics) -> metrics.forEach((metric, v) ->
+                    out.computeIfAbsent(protocol, p -> new LinkedHashMap<>()).merge(metric, v / outcomes.size(),
+                            Double::sum)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rankforge.contracts;
+
+/**
+ * How an attack chooses and injects items. Absent values take defaults.
+ *
+ * @param chooser         {@code random}, {@code popular}, {@code co-visitation} (reads the training data),
+ *                        {@code gradient}, {@code gradient-paper} or {@code cw} (the last three need a surrogate);
+ *                        default {@code gradient} with a surrogate, else {@code popular}
+ * @param slots           pollution: items injected per profile (default 2; the paper: 10 on ML-1M, 2 on short sequences)
+ * @param maxUsers        real users attacked per target (default 500; 0 = all who have not seen the target)
+ * @param targetCount     targets chosen when none are given (default 25, the paper's)
+ * @param sampledProtocol also measure under 100 uniform negatives (default true; needs a victim that ranks
+ *                        candidates, as our API does)
+ * @param candidates      greedy candidates per slot for the surrogate choosers (default 10)
+ * @param cwSteps         Adam steps of {@code cw} (default 50)
+ * @param seed            seed of sampled negatives and random choices (default 42)
+ * @param fraction        poisoning: fake users as a fraction of real users (default 0.01, the paper's)
+ * @param profileLength   poisoning: items per fake profile (default the victim's maximum length)
+ */
+public record AttackParams(String chooser, Integer slots, Integer maxUsers, Integer targetCount,
+                           Boolean sampledProtocol, Integer candidates, Integer cwSteps, Long seed, Double fraction,
+                           Integer profileLength) {
+}

@@ -1,0 +1,38 @@
+package dev.rankforge.core.attack;
+
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** Baseline: the most popular items (never the target) in the chosen slots, the most popular last. */
+final class PopularChooser implements ItemChooser {
+    static final String NAME = "popular";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Knowledge knowledge() {
+        return Knowledge.ITEM_POPULARITY;
+    }
+
+    @Override
+    public int[][] choose(ChooserContext context, int[][] histories, int target, int slots) {
+        long[] popularity = context.requirePopularity(NAME);
+        int count = InjectionLayout.chosenSlots(slots);
+        int[] mostPopularFirst = IntStream.rangeClosed(1, context.numItems()).filter(item -> item != target).boxed()
+                .sorted(Comparator.<Integer>comparingLong(item -> -popularity[item]).thenComparing(item -> item))
+                .limit(count).mapToInt(Integer::intValue).toArray();
+        int[] chosen = new int[count];
+        for (int j = 0; j < count; j++) {
+            chosen[j] = mostPopularFirst[Math.max(0, mostPopularFirst.length - 1 - j) % mostPopularFirst.length];
+        }
+        int[] appended = InjectionLayout.fill(target, chosen, slots);
+        int[][] out = new int[histories.length][];
+        for (int i = 0; i < histories.length; i++) {
+            out[i] = appended.clone();
+        }
+        return out;
+    }
+}

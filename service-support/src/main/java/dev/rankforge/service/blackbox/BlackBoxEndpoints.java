@@ -1,0 +1,81 @@
+package dev.rankforge.service.blackbox;
+
+import dev.rankforge.contracts.BlackBoxTarget;
+import dev.rankforge.service.problem.InvalidRequestException;
+import java.net.URI;
+
+/**
+ * Resolves and checks {@link BlackBoxTarget}s, for every service that queries a black box (trainer-service's
+ * EXTRACT jobs, attack-service's victims). A bad value is reported under the request path given, e.g.
+ * {@code extraction.target.url}.
+ */
+public final class BlackBoxEndpoints {
+    private BlackBoxEndpoints() {
+    }
+
+    /**
+     * @param trainerUrl base URL of trainer-service, for targets that name one of its models
+     * @param path       where the target sits in the request, for error messages
+     */
+    public static BlackBoxEndpoint resolve(BlackBoxTarget t, String trainerUrl, String path) {
+        if (t == null) {
+            throw new InvalidRequestException(path, "is required: a url, or a modelId of trainer-service");
+        }
+        String url = t.url();
+        String rankUrl = t.rankUrl();
+        String excludeField = t.excludeField();
+        if (url == null) {
+            if (t.modelId() == null) {
+                throw new InvalidRequestException(path, "needs a url or a modelId");
+            }
+            String model = trainerUrl + "/models/" + t.modelId();
+            url = model + "/recommend";
+            rankUrl = rankUrl == null ? model + "/rank" : rankUrl;
+            excludeField = excludeField == null ? "exclude" : excludeField;
+        }
+        checkUrl(url, path + ".url");
+        if (rankUrl != null) {
+            checkUrl(rankUrl, path + ".rankUrl");
+        }
+        if ((t.authHeader() == null) != (t.authValue() == null)) {
+            throw new InvalidRequestException(path + ".authHeader", "authHeader and authValue go together");
+        }
+        BlackBoxEndpoint r = new BlackBoxEndpoint(url, t.modelId(), orDefault(t.historyField(), "sequence"),
+                orDefault(t.kField(), "k"), orDefault(t.itemsPointer(), "/items"), t.authHeader(), t.authValue(),
+                orDefault(t.timeoutMs(), 5000), orDefault(t.retries(), 3), orDefault(t.concurrency(), 8), rankUrl,
+                excludeField == null || excludeField.isBlank() ? null : excludeField);
+        if (!r.itemsPointer().startsWith("/")) {
+            throw new InvalidRequestException(path + ".itemsPointer", "must be a JSON pointer such as /items");
+        }
+        check(path + ".timeoutMs", r.timeoutMs(), 10, 600_000);
+        check(path + ".retries", r.retries(), 0, 20);
+        check(path + ".concurrency", r.concurrency(), 1, 256);
+        return r;
+    }
+
+    private static void checkUrl(String url, String field) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "is not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidRequestException(field, "must be an absolute http(s) URL");
+        }
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void check(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidRequestException(field, "must be between " + min + " and " + max);
+        }
+    }
+}
