@@ -3,13 +3,18 @@ package dev.rankforge.bench;
 import dev.rankforge.core.attack.AttackTargets;
 import dev.rankforge.core.attack.BlackBox;
 import dev.rankforge.core.attack.ChooserContext;
+import dev.rankforge.core.attack.DataPoisoning;
 import dev.rankforge.core.attack.ItemChoosers;
 import dev.rankforge.core.attack.ProfilePollution;
+import dev.rankforge.core.attack.TargetComparison;
 import dev.rankforge.core.attack.TargetExposure;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.UserItemPairsReader;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.train.SequenceTrainer;
+import dev.rankforge.core.train.TrainConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Option;
  * The extraction paper's profile-pollution experiment on ML-1M: the NARM victim and its autoregressive NARM
  * surrogate from {@code extraction-ml1m} (its work directory), the paper's 25 targets at evenly spaced popularity
  * ranks, and every chooser at the same budget; the target's HR/NDCG@1/5/10 before and after under full ranking
- * and under the paper's 100 uniform negatives, with the queries and minutes each method took.
+ * and under the paper's 100 uniform negatives, with the queries and minutes each method took; then data poisoning
+ * at 1% fake users with each poisoning chooser, every poisoned retrain compared with a clean retrain of the same spec.
  */
 @Command(name = "attack-ml1m", mixinStandardHelpOptions = true,
         description = "Profile pollution against the extraction-ml1m victim; write bench/results/attack-ml1m.json.")
@@ -45,7 +51,8 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
     @Option(names = "--surrogate-loss", defaultValue = "margin-rank")
     String surrogateLoss;
 
-    @Option(names = "--choosers", split = ",", defaultValue = "random,popular,co-visitation,gradient,cw")
+    @Option(names = "--choosers", split = ",", defaultValue = "random,popular,co-visitation,gradient,cw",
+            description = "Pollution choosers (empty: no pollution).")
     List<String> choosers;
 
     @Option(names = "--slots", defaultValue = "10", description = "Items appended per profile (paper: 10 on ML-1M).")
@@ -59,6 +66,17 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42")
     long seed;
+
+    @Option(names = "--poisoning-choosers", split = ",", defaultValue = "random,gradient,gradient-paper",
+            description = "Choosers of the fake profiles (empty: no poisoning).")
+    List<String> poisoningChoosers;
+
+    @Option(names = "--fraction", defaultValue = "0.01", description = "Fake users as a fraction of real users.")
+    double fraction;
+
+    @Option(names = "--retrain-epochs", defaultValue = "20",
+            description = "Epochs of the clean and of each poisoned retrain of the victim's spec.")
+    int retrainEpochs;
 
     @Option(names = "--output", defaultValue = "bench/results/attack-ml1m.json")
     Path output;
@@ -99,7 +117,7 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
                     seed);
             Map<String, Object> methods = new LinkedHashMap<>(Results.previousEntries(output, "pollution"));
             result.put("pollution", methods);
-            for (String name : choosers) {
+            for (String name : choosers.stream().filter(c -> !c.isBlank()).toList()) {
                 long started = System.nanoTime();
                 var chooser = ItemChoosers.create(name);
                 List<ProfilePollution.TargetOutcome> outcomes = ProfilePollution.run(blackBox, chooser, context,
@@ -119,11 +137,73 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
                 methods.put(name, entry);
                 Results.write(output, result);
             }
-            result.put("poisoning", "not run: data-poisoning jobs are not built yet (issue 10, item 4)");
+            if (poisoningChoosers.stream().anyMatch(c -> !c.isBlank())) {
+                poison(dataset, victim.spec(), context, histories, targets, result);
+            }
             Results.write(output, result);
             System.out.println("wrote " + output);
         }
         return 0;
+    }
+
+    /**
+     * Data poisoning: a clean retrain of the victim's spec and, per chooser, a retrain on the data plus
+     * {@code fraction} fake profiles of the victim's length; the targets compared on the real users' histories.
+     */
+    private void poison(SequenceDataset dataset, ModelSpec spec, ChooserContext context, List<int[]> histories,
+                        List<Integer> targets, Map<String, Object> result) throws Exception {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("settings", Map.of("fraction", fraction, "profileLength", spec.maxLength(), "retrainEpochs",
+                retrainEpochs, "usersPerTarget", users, "retrain", "from scratch, the victim's spec and seed",
+                "before", "clean retrain", "after", "poisoned retrain"));
+        Map<String, Object> methods = new LinkedHashMap<>();
+        section.put("methods", methods);
+        result.put("poisoning", section);
+        long started = System.nanoTime();
+        Path cleanFile = workDir.resolve("clean-retrain-" + retrainEpochs + ".rfmd");
+        try (ScoringModel clean = Files.exists(cleanFile) ? load(cleanFile) : retrain(dataset, spec)) {
+            if (!Files.exists(cleanFile)) {
+                try (java.io.OutputStream out = Files.newOutputStream(cleanFile)) {
+                    clean.save(out);
+                }
+                section.put("cleanRetrainMinutes", (System.nanoTime() - started) / 6e10);
+            }
+            for (String name : poisoningChoosers.stream().filter(c -> !c.isBlank()).toList()) {
+                started = System.nanoTime();
+                int[][] fakes = DataPoisoning.fakeProfiles(ItemChoosers.create(name), context, dataset.numUsers(),
+                        targets, new DataPoisoning.Spec(fraction, spec.maxLength()));
+                double profileMinutes = (System.nanoTime() - started) / 6e10;
+                int[][] sequences = new int[dataset.numUsers() + fakes.length][];
+                for (int u = 0; u < dataset.numUsers(); u++) {
+                    sequences[u] = dataset.sequence(u);
+                }
+                System.arraycopy(fakes, 0, sequences, dataset.numUsers(), fakes.length);
+                long retrainStarted = System.nanoTime();
+                try (ScoringModel poisoned = retrain(new SequenceDataset(dataset.numItems(), sequences), spec)) {
+                    double retrainMinutes = (System.nanoTime() - retrainStarted) / 6e10;
+                    List<ProfilePollution.TargetOutcome> outcomes = TargetComparison.run(clean.asBlackBox(),
+                            poisoned.asBlackBox(), dataset.numItems(), histories, targets, users, true, seed,
+                            o -> System.out.printf("poisoning %s target %d: uniform-100 ndcg@10 %.4f -> %.4f%n", name,
+                                    o.target(), value(o.before(), TargetExposure.UNIFORM_100),
+                                    value(o.after(), TargetExposure.UNIFORM_100)));
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("fakeProfiles", fakes.length);
+                    entry.put("profileMinutes", profileMinutes);
+                    entry.put("retrainMinutes", retrainMinutes);
+                    entry.put("meanBefore", mean(outcomes, true));
+                    entry.put("meanAfter", mean(outcomes, false));
+                    entry.put("perTarget", outcomes);
+                    methods.put(name, entry);
+                    Results.write(output, result);
+                }
+            }
+        }
+    }
+
+    private ScoringModel retrain(SequenceDataset data, ModelSpec spec) {
+        return new SequenceTrainer(new TrainConfig(retrainEpochs, 128, 1e-3f, 0f, 5f, 10, 1000, 42L, "cpu"))
+                .train(spec, data, report -> System.out.printf("retrain epoch %d/%d loss %.4f val ndcg@10 %.4f%n",
+                        report.epoch(), report.epochs(), report.loss(), report.selectionValue()), () -> false).model();
     }
 
     private static ScoringModel load(Path file) throws Exception {

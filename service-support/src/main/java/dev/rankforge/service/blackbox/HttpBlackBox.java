@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rankforge.core.attack.BlackBox;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,13 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * A recommender reached over HTTP that answers one history with ranked item ids: the target of an EXTRACT job
  * and the victim of an attack (one client for both services).
  * The request body is {@code {<historyField>: [ids], <kField>: k}}, the ids are read at {@code itemsPointer}
- * in the response. Failed attempts (I/O errors, timeouts, 429 and 5xx) are retried with exponential backoff,
- * honouring {@code Retry-After}; other 4xx answers fail at once. Queries are counted exactly: {@link #answered()}
+ * in the response. Failed attempts (I/O errors, timeouts, 429 and 5xx) are retried by a SmallRye Fault Tolerance
+ * guard with exponential backoff (100 ms doubling to 10 s), honouring {@code Retry-After}; other 4xx answers fail
+ * at once. Queries are counted exactly: {@link #answered()}
  * counts queries that got an answer, {@link #attempts()} every HTTP request sent. When the endpoint has them,
  * explicit exclusions ({@code excludeField}) and candidate ranking ({@code rankUrl}) are offered too.
  */
 public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private static final long MAX_BACKOFF_MS = 10_000;
+    private static final TypeLiteral<List<Integer>> ANSWER = new TypeLiteral<>() { };
 
     private final BlackBoxEndpoint target;
     private final ObjectMapper json;
@@ -37,10 +42,17 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private final ExecutorService pool;
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
+    private final Guard guard;
 
     public HttpBlackBox(BlackBoxEndpoint target, ObjectMapper json) {
         this.target = target;
         this.json = json;
+        this.guard = Guard.create()
+                .withRetry().maxRetries(target.retries()).delay(100, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(30, ChronoUnit.MINUTES).retryOn(RetryableFailure.class)
+                .withExponentialBackoff().factor(2).maxDelay(MAX_BACKOFF_MS, ChronoUnit.MILLIS).done()
+                .done()
+                .build();
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(target.timeoutMs())).build();
         this.pool = Executors.newFixedThreadPool(target.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "black-box-query");
@@ -136,7 +148,7 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
         return out;
     }
 
-    private List<Integer> query(ObjectNode body, String url) throws IOException, InterruptedException {
+    private List<Integer> query(ObjectNode body, String url) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMillis(target.timeoutMs()))
                 .header("Content-Type", "application/json")
@@ -145,39 +157,47 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
             request.header(target.authHeader(), target.authValue());
         }
         HttpRequest built = request.build();
-        String lastFailure = null;
-        long retryAfterMs = -1;
-        for (int attempt = 0; attempt <= target.retries(); attempt++) {
-            if (attempt > 0) {
-                Thread.sleep(retryAfterMs >= 0 ? Math.min(MAX_BACKOFF_MS, retryAfterMs)
-                        : Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt - 1, 10)));
-                retryAfterMs = -1;
-            }
-            attempts.incrementAndGet();
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                lastFailure = "I/O error: " + e;
-                continue;
-            }
-            int status = response.statusCode();
-            if (status == 200) {
-                answered.incrementAndGet();
-                return parse(response.body());
-            }
-            String detail = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-            if (status == 429 || status >= 500) {
-                lastFailure = "HTTP " + status + ": " + abbreviate(detail);
-                retryAfterMs = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
-                        .map(v -> Long.parseLong(v) * 1000).orElse(-1L);
-                continue;
-            }
-            throw new IllegalStateException("black box " + url + " refused a query with HTTP " + status
-                    + ": " + abbreviate(detail));
+        try {
+            return guard.call(() -> attempt(built, url), ANSWER);
+        } catch (RetryableFailure e) {
+            throw new IllegalStateException("black box " + url + " gave no answer after " + (target.retries() + 1)
+                    + " attempts; last: " + e.getMessage());
         }
-        throw new IllegalStateException("black box " + url + " gave no answer after " + (target.retries() + 1)
-                + " attempts; last: " + lastFailure);
+    }
+
+    /** One HTTP attempt; failures worth retrying (I/O, timeouts, 429, 5xx) throw {@link RetryableFailure}. */
+    private List<Integer> attempt(HttpRequest request, String url) throws IOException, InterruptedException {
+        attempts.incrementAndGet();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RetryableFailure("I/O error: " + e);
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            answered.incrementAndGet();
+            return parse(response.body());
+        }
+        String detail = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        if (status == 429 || status >= 500) {
+            // Honour Retry-After by waiting here: the guard's backoff then adds its own (short) delay.
+            long retryAfterMs = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
+                    .map(v -> Long.parseLong(v) * 1000).orElse(0L);
+            if (retryAfterMs > 0) {
+                Thread.sleep(Math.min(MAX_BACKOFF_MS, retryAfterMs));
+            }
+            throw new RetryableFailure("HTTP " + status + ": " + abbreviate(detail));
+        }
+        throw new IllegalStateException("black box " + url + " refused a query with HTTP " + status
+                + ": " + abbreviate(detail));
+    }
+
+    /** A failed attempt the guard retries. */
+    static final class RetryableFailure extends RuntimeException {
+        RetryableFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private List<Integer> parse(byte[] body) throws IOException {
