@@ -156,7 +156,7 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
         section.put("settings", Map.of("fraction", fraction, "profileLength", spec.maxLength(), "retrainEpochs",
                 retrainEpochs, "usersPerTarget", users, "retrain", "from scratch, the victim's spec and seed",
                 "before", "clean retrain", "after", "poisoned retrain"));
-        Map<String, Object> methods = new LinkedHashMap<>();
+        Map<String, Object> methods = new LinkedHashMap<>(previousPoisoning());
         section.put("methods", methods);
         result.put("poisoning", section);
         long started = System.nanoTime();
@@ -198,6 +198,14 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Poisoning methods of an earlier run of this bench (a rerun with other choosers keeps them). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> previousPoisoning() throws Exception {
+        Object section = Files.exists(output) ? Results.read(output).get("poisoning") : null;
+        return section instanceof Map<?, ?> m && m.get("methods") instanceof Map<?, ?> methods
+                ? (Map<String, Object>) methods : Map.of();
     }
 
     private ScoringModel retrain(SequenceDataset data, ModelSpec spec) {

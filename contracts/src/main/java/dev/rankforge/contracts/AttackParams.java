@@ -5,7 +5,8 @@ package dev.rankforge.contracts;
  *
  * @param chooser         {@code random}, {@code popular}, {@code co-visitation} (reads the training data),
  *                        {@code gradient}, {@code gradient-paper} or {@code cw} (the last three need a surrogate);
- *                        default {@code gradient} with a surrogate, else {@code popular}
+ *                        default {@code gradient} with a surrogate, else {@code popular} (pollution) or
+ *                        {@code random} (poisoning)
  * @param slots           pollution: items injected per profile (default 2; the paper: 10 on ML-1M, 2 on short sequences)
  * @param maxUsers        real users attacked per target (default 500; 0 = all who have not seen the target)
  * @param targetCount     targets chosen when none are given (default 25, the paper's)

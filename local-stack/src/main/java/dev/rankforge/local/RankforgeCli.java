@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code rankforge} command line. */
 @Command(name = "rankforge", mixinStandardHelpOptions = true, version = "rankforge 0.1.0",
         description = "Train, extract, attack and evaluate sequential recommenders.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class})
 public final class RankforgeCli implements Runnable {
 
     public static void main(String[] args) {

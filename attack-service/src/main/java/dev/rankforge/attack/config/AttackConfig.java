@@ -13,6 +13,10 @@ public interface AttackConfig {
     @WithDefault("1")
     int workers();
 
+    /** How long a poisoning job waits for each retrain of the victim before it fails. */
+    @WithDefault("PT24H")
+    java.time.Duration retrainTimeout();
+
     /** Base URL of trainer-service's black-box API, for victims named by {@code modelId}. */
     @WithDefault("http://localhost:8082")
     String trainerUrl();

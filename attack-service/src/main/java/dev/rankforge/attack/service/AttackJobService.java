@@ -73,7 +73,9 @@ public class AttackJobService {
         if (POISONING.equals(method)) {
             require(victim.modelId() != null && r.victim().url() == null, "victim.modelId",
                     "poisoning retrains the victim's spec, so the victim must be a model of trainer-service");
-            checkModel(victim.modelId(), "victim.modelId");
+            TrainerApi.RegisteredModel registered = checkModel(victim.modelId(), "victim.modelId");
+            require(registered.datasetId() == null || registered.datasetId().equals(r.datasetId()), "datasetId",
+                    "must be the dataset the victim was trained on (" + registered.datasetId() + ")");
         }
         require(r.datasetId() != null, "datasetId", "is required");
         require(r.datasetUri() != null && !r.datasetUri().isBlank(), "datasetUri", "is required");
@@ -141,9 +143,9 @@ public class AttackJobService {
         return r;
     }
 
-    private void checkModel(java.util.UUID modelId, String field) {
+    private TrainerApi.RegisteredModel checkModel(java.util.UUID modelId, String field) {
         try {
-            trainer.model(modelId);
+            return trainer.model(modelId);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new InvalidRequestException(field, "model " + modelId + " is not in trainer-service's registry");
@@ -161,6 +163,7 @@ public class AttackJobService {
             Integer item = given.get(i);
             require(item != null && item >= 1 && item <= data.numItems(), "targets[" + i + "]",
                     "must be an item id between 1 and " + data.numItems());
+            require(given.indexOf(item) == i, "targets[" + i + "]", "repeats target " + item);
         }
         return List.copyOf(given);
     }

@@ -40,6 +40,18 @@ public class AttackWorker {
         pool.submit(() -> run(jobId));
     }
 
+    private static boolean stoppedByShutdown(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @PreDestroy
     void stop() {
         pool.close();
@@ -64,6 +76,11 @@ public class AttackWorker {
                     AttackMapper.mean(done.results, false));
             events.publish(mapper.toEvent(done));
         } catch (Exception e) {
+            if (stoppedByShutdown(e)) {
+                // The service is stopping: the job stays RUNNING and resumes at the next start.
+                LOG.infof("attack job %s interrupted by shutdown; it resumes at the next start", jobId);
+                return;
+            }
             LOG.errorf(e, "attack job %s failed", jobId);
             events.publish(mapper.toEvent(
                     JobTransitions.finish(AttackJob.class, jobId, JobStatus.FAILED, JobTransitions.reason(e), j -> { })));

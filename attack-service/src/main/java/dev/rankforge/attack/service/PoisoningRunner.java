@@ -137,7 +137,8 @@ public class PoisoningRunner {
     }
 
     private UUID awaitModel(UUID trainingJobId) throws InterruptedException {
-        while (true) {
+        long deadline = System.nanoTime() + config.retrainTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
             try {
                 TrainerApi.TrainingJob job = trainer.trainingJob(trainingJobId);
                 if (job.status() == JobStatus.SUCCEEDED) {
@@ -154,6 +155,8 @@ public class PoisoningRunner {
             }
             Thread.sleep(POLL_MS);
         }
+        throw new IllegalStateException("retrain " + trainingJobId + " did not finish within "
+                + config.retrainTimeout() + " (RANKFORGE_ATTACK_RETRAIN_TIMEOUT)");
     }
 
     private TrainingParams trainingParams(JsonNode hyperparameters) throws Exception {

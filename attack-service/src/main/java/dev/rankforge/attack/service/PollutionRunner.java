@@ -34,6 +34,10 @@ public class PollutionRunner {
         AttackParams p = job.params;
         try (ScoringModel surrogate = inputs.surrogate(job); HttpBlackBox victim = new HttpBlackBox(job.victim, json)) {
             boolean sampled = p.sampledProtocol() && victim.ranksCandidates();
+            if (!victim.excludesOnRequest()) {
+                LOG.warnf("attack job %s: the victim always leaves out the history's items, so an injected target "
+                        + "cannot be recommended under full ranking (give the target an excludeField)", job.id);
+            }
             if (p.sampledProtocol() && !sampled) {
                 LOG.warnf("attack job %s: the victim cannot rank candidates, so only full ranking is measured", job.id);
             }

@@ -67,7 +67,8 @@ final class CwChooser implements ItemChooser {
                 chosenSlots[j++] = slot;
             }
         }
-        Random random = new Random(context.seed() * 31 + target);
+        Random random = new Random(context.seed() * 31 + target + 1_000_003L * histories.length
+                + (histories.length == 0 ? 0 : histories[0].length));
         int[][] out = new int[histories.length][];
         for (int start = 0; start < histories.length; start += BATCH) {
             int end = Math.min(histories.length, start + BATCH);

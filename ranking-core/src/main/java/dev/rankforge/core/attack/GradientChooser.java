@@ -9,7 +9,8 @@ import dev.rankforge.core.model.WhiteBoxModel;
  * back: a slot whose successor holds the target (and always the last slot) is replaced by the item whose
  * embedding has the highest cosine similarity with {@code e − sign(g)} (a step against the gradient, mapped back
  * to the catalogue; target excluded); every slot then tries its top candidates greedily
- * ({@link GreedySlotSearch}). The result alternates target and adversarial items, the last slot adversarial.
+ * ({@link GreedySlotSearch}). The result mostly alternates target and adversarial items, the last slot
+ * adversarial; the greedy pass may also put another item in a target slot when the surrogate prefers it.
  *
  * <p>{@code ascending} ranks candidates by the <em>lowest</em> cosine similarity instead: what the paper's
  * released code does when it builds poisoning profiles (an ascending sort), offered as {@code gradient-paper}.
@@ -42,6 +43,11 @@ final class GradientChooser implements ItemChooser {
     @Override
     public int[][] choose(ChooserContext context, int[][] histories, int target, int slots) {
         WhiteBoxModel surrogate = context.requireSurrogate(name());
+        int extra = surrogate.inferenceInput(new int[0]).length;
+        if (surrogate.spec().maxLength() < slots + extra) {
+            throw new IllegalArgumentException("the surrogate reads " + surrogate.spec().maxLength()
+                    + " positions, fewer than the " + slots + " injected slots");
+        }
         float[][] normalised = normalisedRows(surrogate.itemEmbeddings());
         int[][] out = new int[histories.length][];
         for (int start = 0; start < histories.length; start += BATCH) {
@@ -54,6 +60,7 @@ final class GradientChooser implements ItemChooser {
             }
             float[][][] gradients = surrogate.targetGradient(sequences, target);
             float[] targetEmbedding = surrogate.itemEmbeddings()[target];
+            float[] best = null;
             for (int num = 0; num < slots; num++) {
                 int[][] tries = new int[sequences.length][];
                 int[] positions = new int[sequences.length];
@@ -68,8 +75,10 @@ final class GradientChooser implements ItemChooser {
                     }
                     tries[i] = ranked;
                 }
-                float[] best = surrogate.targetProbability(sequences, target);
-                GreedySlotSearch.refine(surrogate, sequences, positions, tries, target, best);
+                // A replaced slot changes the probability; otherwise the last pass's result still holds.
+                best = best == null || anyReplaced(sequences, positions, tries, target)
+                        ? surrogate.targetProbability(sequences, target) : best;
+                best = GreedySlotSearch.refine(surrogate, sequences, positions, tries, target, best);
             }
             for (int i = 0; i < sequences.length; i++) {
                 int length = sequences[i].length;
@@ -77,6 +86,15 @@ final class GradientChooser implements ItemChooser {
             }
         }
         return out;
+    }
+
+    private static boolean anyReplaced(int[][] sequences, int[] positions, int[][] tries, int target) {
+        for (int i = 0; i < sequences.length; i++) {
+            if (sequences[i][positions[i]] != target) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static float[] step(float[] embedding, float[] gradient) {

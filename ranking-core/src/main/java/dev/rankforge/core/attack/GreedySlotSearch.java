@@ -20,16 +20,21 @@ final class GreedySlotSearch {
     static float[] refine(WhiteBoxModel surrogate, int[][] sequences, int[] positions, int[][] candidates, int target,
                           float[] best) {
         float[] probabilities = best.clone();
-        int tries = candidates.length == 0 ? 0 : candidates[0].length;
+        int tries = 0;
+        for (int[] row : candidates) {
+            tries = Math.max(tries, row.length);
+        }
         for (int attempt = 0; attempt < tries; attempt++) {
             int[][] trial = new int[sequences.length][];
             for (int i = 0; i < sequences.length; i++) {
                 trial[i] = sequences[i].clone();
-                trial[i][positions[i]] = candidates[i][attempt];
+                if (attempt < candidates[i].length) { // rows may have fewer candidates (tiny catalogues)
+                    trial[i][positions[i]] = candidates[i][attempt];
+                }
             }
             float[] p = surrogate.targetProbability(trial, target);
             for (int i = 0; i < sequences.length; i++) {
-                if (p[i] >= probabilities[i]) {
+                if (attempt < candidates[i].length && p[i] >= probabilities[i]) {
                     probabilities[i] = p[i];
                     sequences[i][positions[i]] = candidates[i][attempt];
                 }

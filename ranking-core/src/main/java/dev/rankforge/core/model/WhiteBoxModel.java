@@ -3,7 +3,6 @@ package dev.rankforge.core.model;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -23,8 +22,9 @@ import java.util.function.Function;
  * embeddings: {@code softmax(w) · table}). Inputs are laid out as for scoring: the architecture's inference input
  * (BERT4Rec appends its mask token), the last {@code maxLength} positions, left-padded.
  *
- * <p>The model is evaluated in inference mode (no dropout), so gradients are deterministic. libtorch allows one
- * gradient collector per process, so gradient computations are serialised on {@link #GRADIENT_LOCK}.
+ * <p>The model is evaluated in inference mode (no dropout), so gradients are deterministic. DJL's PyTorch engine
+ * allows one gradient collector per process at a time, so this class serialises its gradient computations on
+ * {@link #GRADIENT_LOCK}; training in the same process (which opens its own collectors) must not run at once.
  */
 public final class WhiteBoxModel {
     /** Held while a gradient collector is open: DJL's PyTorch engine allows only one at a time per process. */
@@ -42,8 +42,10 @@ public final class WhiteBoxModel {
         // The attack differentiates inputs only; frozen weights keep backward passes from computing their gradients.
         block.freezeParameters(true);
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray table = block.itemTable(new ParameterStore(manager, false), manager.getDevice(), false)
-                    .get(new NDIndex(":" + (spec().numItems() + 1)));
+            // Looked up from a batch array (never a slice of the parameter, which its manager would keep).
+            NDArray ids = manager.arange(0, spec().numItems() + 1, 1, ai.djl.ndarray.types.DataType.INT64);
+            NDArray table = Embedding.embedding(ids, block.itemTable(new ParameterStore(manager, false),
+                    manager.getDevice(), false), SparseFormat.DENSE).singletonOrThrow();
             float[] flat = table.toFloatArray();
             int width = spec().embeddingSize();
             this.itemEmbeddings = new float[spec().numItems() + 1][];

@@ -28,9 +28,13 @@ class DataPoisoningTest {
     void fakeProfilesRaiseTheTargetsInTheRetrainedVictimAboveACleanRetrain() {
         long[] popularity = DATA.trainPopularity();
         List<Integer> targets = AttackTargets.evenlySpaced(popularity, 8).subList(5, 7); // two tail targets
-        ChooserContext context = new ChooserContext(DATA.numItems(), null, popularity, DATA, 5L);
-        int[][] fakes = DataPoisoning.fakeProfiles(ItemChoosers.create("random"), context, DATA.numUsers(), targets,
-                new DataPoisoning.Spec(0.1, 20));
+        int[][] fakes;
+        // The paper's gradient chooser, with a white-box surrogate of the clean victim's spec.
+        try (ScoringModel surrogate = retrain(DATA)) {
+            ChooserContext context = new ChooserContext(DATA.numItems(), surrogate.whiteBox(), popularity, DATA, 5L);
+            fakes = DataPoisoning.fakeProfiles(ItemChoosers.create("gradient"), context, DATA.numUsers(), targets,
+                    new DataPoisoning.Spec(0.1, 20));
+        }
         assertThat(fakes).hasNumberOfRows(40);
         for (int p = 0; p < fakes.length; p++) {
             assertThat(fakes[p]).hasSize(20);
