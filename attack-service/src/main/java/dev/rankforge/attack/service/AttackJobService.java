@@ -45,9 +45,13 @@ public class AttackJobService {
     private final AttackConfig config;
     private final TrainerApi trainer;
     private final DatasetLoader datasets;
+    private final java.util.Set<String> methods;
 
     public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events, AttackConfig config,
-                            @RestClient TrainerApi trainer, DatasetLoader datasets) {
+                            @RestClient TrainerApi trainer, DatasetLoader datasets,
+                            jakarta.enterprise.inject.Instance<AttackRunner> runners) {
+        this.methods = runners.stream().map(AttackRunner::method)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         this.worker = worker;
         this.mapper = mapper;
         this.events = events;
@@ -67,8 +71,7 @@ public class AttackJobService {
             return new Accepted(existing, false);
         }
         String method = r.method() == null ? POLLUTION : r.method();
-        require(POLLUTION.equals(method) || POISONING.equals(method), "method",
-                "must be '" + POLLUTION + "' or '" + POISONING + "'");
+        require(methods.contains(method), "method", "must be one of " + methods);
         BlackBoxEndpoint victim = BlackBoxEndpoints.resolve(r.victim(), config.trainerUrl(), "victim");
         if (POISONING.equals(method)) {
             require(victim.modelId() != null && r.victim().url() == null, "victim.modelId",

@@ -9,11 +9,14 @@ import dev.rankforge.service.WorkerPool;
 import dev.rankforge.service.job.JobTransitions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Runs attack jobs on a bounded worker pool: claims the job, hands it to the runner of its method
+ * Runs attack jobs on a bounded worker pool: claims the job, hands it to the {@link AttackRunner} of its method
  * ({@link PollutionRunner}, {@link PoisoningRunner}) and records the end. Runners commit progress as they go, so
  * a job put back in the queue after a restart resumes where it stopped.
  */
@@ -21,16 +24,14 @@ import org.jboss.logging.Logger;
 public class AttackWorker {
     private static final Logger LOG = Logger.getLogger(AttackWorker.class);
 
-    private final PollutionRunner pollution;
-    private final PoisoningRunner poisoning;
+    private final Map<String, AttackRunner> runners;
     private final AttackMapper mapper;
     private final AttackEventPublisher events;
     private final WorkerPool pool;
 
-    public AttackWorker(PollutionRunner pollution, PoisoningRunner poisoning, AttackMapper mapper,
-                        AttackEventPublisher events, AttackConfig config) {
-        this.pollution = pollution;
-        this.poisoning = poisoning;
+    public AttackWorker(Instance<AttackRunner> runners, AttackMapper mapper, AttackEventPublisher events,
+                        AttackConfig config) {
+        this.runners = runners.stream().collect(Collectors.toMap(AttackRunner::method, r -> r));
         this.mapper = mapper;
         this.events = events;
         this.pool = new WorkerPool("attack-worker", config.workers());
@@ -65,11 +66,11 @@ public class AttackWorker {
         events.publish(mapper.toEvent(job));
         long started = System.nanoTime();
         try {
-            if (AttackJobService.POISONING.equals(job.method)) {
-                poisoning.run(job);
-            } else {
-                pollution.run(job);
+            AttackRunner runner = runners.get(job.method);
+            if (runner == null) {
+                throw new IllegalStateException("no runner for attack method '" + job.method + "'");
             }
+            runner.run(job);
             AttackJob done = JobTransitions.finish(AttackJob.class, jobId, JobStatus.SUCCEEDED, null, j -> { });
             LOG.infof("attack job %s succeeded: %s with %s over %d targets, %d queries, %.1f s; mean after %s", jobId,
                     done.method, done.chooser, done.results.size(), done.queries, (System.nanoTime() - started) / 1e9,

@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * MEASURING (every target's exposure on the real users' test histories, clean retrain = before, poisoned = after).
  */
 @ApplicationScoped
-public class PoisoningRunner {
+public class PoisoningRunner implements AttackRunner {
     private static final Logger LOG = Logger.getLogger(PoisoningRunner.class);
     private static final long POLL_MS = 2_000;
 
@@ -62,6 +62,12 @@ public class PoisoningRunner {
         this.json = json;
     }
 
+    @Override
+    public String method() {
+        return AttackJobService.POISONING;
+    }
+
+    @Override
     public void run(AttackJob started) throws Exception {
         UUID jobId = started.id;
         TrainerApi.RegisteredModel victim = trainer.model(started.victim.modelId());

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * black box before and after, target by target (a resumed job measures only the targets still missing).
  */
 @ApplicationScoped
-public class PollutionRunner {
+public class PollutionRunner implements AttackRunner {
     private static final Logger LOG = Logger.getLogger(PollutionRunner.class);
 
     private final AttackInputs inputs;
@@ -28,6 +28,12 @@ public class PollutionRunner {
         this.json = json;
     }
 
+    @Override
+    public String method() {
+        return AttackJobService.POLLUTION;
+    }
+
+    @Override
     public void run(AttackJob job) throws Exception {
         progress.update(job.id, j -> j.stage = "MEASURING");
         SequenceDataset data = inputs.dataset(job);
