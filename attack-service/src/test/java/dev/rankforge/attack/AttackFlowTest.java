@@ -83,7 +83,7 @@ class AttackFlowTest {
         UUID jobId = UUID.randomUUID();
         AttackRequest request = new AttackRequest(SchemaVersion.CURRENT, jobId, "pollution",
                 BlackBoxTarget.ourModel(victimId), surrogateId, UUID.randomUUID(), dataset.uri(), null,
-                new AttackParams("gradient", 4, 60, 3, true, 5, null, 7L, null, null));
+                new AttackParams("gradient", 4, 60, 3, true, 5, null, 7L, null, null, null));
         connector.source(Channels.ATTACK_REQUESTS).send(request);
         connector.source(Channels.ATTACK_REQUESTS).send(request); // redelivery: still one job
 
@@ -100,10 +100,10 @@ class AttackFlowTest {
         long users = done.results().stream().mapToLong(AttackEvent.TargetResult::users).sum();
         assertThat(done.queries()).as("top-10 and candidate ranking, before and after, per user and target")
                 .isEqualTo(4 * users).isEqualTo(TestTrainerResource.QUERIES.get() - queriesBefore);
-        double before = done.meanBefore().get("full-ranking").get("ndcg@10");
-        double after = done.meanAfter().get("full-ranking").get("ndcg@10");
-        assertThat(after).as("gradient pollution raises the targets").isGreaterThan(before + 0.1);
-        assertThat(done.meanAfter()).containsKey("uniform-100");
+        // How much each chooser gains is ranking-core's ProfilePollutionTest; here the service's measurements.
+        assertThat(done.meanAfter()).containsKeys("full-ranking", "uniform-100");
+        assertThat(done.meanAfter().get("uniform-100").get("ndcg@10")).as("the paper's protocol, after pollution")
+                .isGreaterThan(done.meanBefore().get("uniform-100").get("ndcg@10"));
 
         given().get("/attack-jobs/" + jobId).then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"))
@@ -130,7 +130,8 @@ class AttackFlowTest {
                 Map.entry(Map.of("datasetUri", "file:/nowhere/at-all.rfsq"), "datasetUri"),
                 Map.entry(Map.of("method", "poisoning", "victim", Map.of("url", "http://example.org/recommend")),
                         "victim.modelId"),
-                Map.entry(Map.of("params", Map.of("chooser", "random", "fraction", 0)), "params.fraction"));
+                Map.entry(Map.of("params", Map.of("chooser", "random", "fraction", 0)), "params.fraction"),
+                Map.entry(Map.of("params", Map.of("chooser", "random", "retrain", "sometimes")), "params.retrain"));
         for (Map.Entry<Map<String, Object>, String> c : cases) {
             Map<String, Object> body = new java.util.HashMap<>(Map.of("victim", victim,
                     "datasetId", UUID.randomUUID().toString(), "datasetUri", dataset.uri(),

@@ -17,8 +17,10 @@ package dev.rankforge.contracts;
  * @param seed            seed of sampled negatives and random choices (default 42)
  * @param fraction        poisoning: fake users as a fraction of real users (default 0.01, the paper's)
  * @param profileLength   poisoning: items per fake profile (default the victim's maximum length)
+ * @param retrain         poisoning: {@code scratch} (default: the victim's spec trained anew on clean and on
+ *                        poisoned data) or {@code fine-tune} (both retrains start from the victim's weights)
  */
 public record AttackParams(String chooser, Integer slots, Integer maxUsers, Integer targetCount,
                            Boolean sampledProtocol, Integer candidates, Integer cwSteps, Long seed, Double fraction,
-                           Integer profileLength) {
+                           Integer profileLength, String retrain) {
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param teacherModelId DISTILL: the registered teacher model
  * @param distillation   DISTILL and EXTRACT: loss and list settings
  * @param extraction     EXTRACT: generator, budget and black-box target
+ * @param initialModelId TRAIN: fine-tune, starting from this registered model's weights (same architecture and
+ *                       sizes) instead of a fresh initialisation; absent: from scratch
  */
 public record TrainingRequest(
         int schemaVersion,
@@ -24,12 +26,19 @@ public record TrainingRequest(
         TrainingParams params,
         UUID teacherModelId,
         DistillationParams distillation,
-        ExtractionParams extraction) {
+        ExtractionParams extraction,
+        UUID initialModelId) {
 
-    /** A supervised TRAIN request. */
+    /** A supervised TRAIN request from scratch. */
     public static TrainingRequest train(UUID jobId, UUID datasetId, String datasetUri, String architecture,
                                         TrainingParams params) {
+        return fineTune(jobId, datasetId, datasetUri, architecture, params, null);
+    }
+
+    /** A supervised TRAIN request starting from a registered model's weights ({@code null}: from scratch). */
+    public static TrainingRequest fineTune(UUID jobId, UUID datasetId, String datasetUri, String architecture,
+                                           TrainingParams params, UUID initialModelId) {
         return new TrainingRequest(SchemaVersion.CURRENT, jobId, TrainingKind.TRAIN, datasetId, datasetUri,
-                architecture, params, null, null, null);
+                architecture, params, null, null, null, initialModelId);
     }
 }

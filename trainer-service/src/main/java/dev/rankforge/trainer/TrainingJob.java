@@ -33,6 +33,9 @@ public class TrainingJob extends JobEntity {
     public TrainingKind kind;
     @Column(name = "teacher_model_id")
     public UUID teacherModelId;
+    /** TRAIN: the registered model whose weights the job starts from (fine-tuning); {@code null}: from scratch. */
+    @Column(name = "initial_model_id")
+    public UUID initialModelId;
     /** EXTRACT: black-box queries answered so far, over all attempts. */
     @Column(name = "queries_spent")
     public long queriesSpent;

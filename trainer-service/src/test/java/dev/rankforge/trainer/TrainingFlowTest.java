@@ -104,6 +104,26 @@ class TrainingFlowTest {
         given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequence\": [1]}")
                 .when().post("/models/" + UUID.randomUUID() + "/recommend")
                 .then().statusCode(404).contentType("application/problem+json");
+        // Fine-tuning: a TRAIN job that starts from the registered model's weights.
+        UUID fineTuneId = UUID.randomUUID();
+        connector.source(Channels.TRAINING_REQUESTS).send(TrainingRequest.fineTune(fineTuneId, datasetId, null,
+                "gru4rec", new TrainingParams(1, 16, 16, 64, 5e-3, 20, 1L), last.modelId()));
+        await().atMost(Duration.ofSeconds(90)).until(() -> events.received().stream()
+                .anyMatch(m -> m.getPayload().jobId().equals(fineTuneId) && m.getPayload().status().isTerminal()));
+        double scratchFirstEpoch = given().get("/training-jobs/" + jobId).then().extract()
+                .jsonPath().getDouble("history[0].validationScore");
+        io.restassured.path.json.JsonPath tuned = given().get("/training-jobs/" + fineTuneId).then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED")).extract().jsonPath();
+        assertThat(tuned.getDouble("history[0].validationScore")).as("starts from the trained weights")
+                .isGreaterThan(scratchFirstEpoch);
+        given().get("/models/" + tuned.getString("modelId")).then().statusCode(200)
+                .body("lineage.fineTunedFrom", equalTo(modelId));
+        given().contentType("application/json").header("X-Api-Key", "test-key")
+                .body("{\"datasetId\": \"" + datasetId + "\", \"architecture\": \"gru4rec\", \"initialModelId\": \""
+                        + UUID.randomUUID() + "\"}")
+                .when().post("/training-jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("initialModelId"));
     }
 
     @Test

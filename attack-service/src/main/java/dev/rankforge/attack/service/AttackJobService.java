@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class AttackJobService {
     public static final String POLLUTION = "pollution";
     public static final String POISONING = "poisoning";
+    public static final String SCRATCH = "scratch";
+    public static final String FINE_TUNE = "fine-tune";
     private static final Logger LOG = Logger.getLogger(AttackJobService.class);
 
     private final AttackWorker worker;
@@ -124,8 +126,8 @@ public class AttackJobService {
     }
 
     private static AttackParams resolve(AttackParams given, boolean hasSurrogate, boolean poisoning) {
-        AttackParams p = given == null ? new AttackParams(null, null, null, null, null, null, null, null, null, null)
-                : given;
+        AttackParams p = given == null
+                ? new AttackParams(null, null, null, null, null, null, null, null, null, null, null) : given;
         String chooser = p.chooser() == null ? (hasSurrogate ? "gradient" : poisoning ? "random" : "popular")
                 : p.chooser();
         require(ItemChoosers.names().contains(chooser), "params.chooser",
@@ -134,13 +136,16 @@ public class AttackJobService {
                 orDefault(p.targetCount(), AttackTargets.PAPER_COUNT),
                 p.sampledProtocol() == null || p.sampledProtocol(), orDefault(p.candidates(), 10),
                 orDefault(p.cwSteps(), 50), p.seed() == null ? 42L : p.seed(),
-                p.fraction() == null ? DataPoisoning.PAPER_FRACTION : p.fraction(), p.profileLength());
+                p.fraction() == null ? DataPoisoning.PAPER_FRACTION : p.fraction(), p.profileLength(),
+                p.retrain() == null ? SCRATCH : p.retrain());
         require(r.slots() >= 1 && r.slots() <= 50, "params.slots", "must be between 1 and 50");
         require(r.maxUsers() >= 0, "params.maxUsers", "must not be negative (0 = every user)");
         require(r.targetCount() >= 1 && r.targetCount() <= 1000, "params.targetCount", "must be between 1 and 1000");
         require(r.candidates() >= 1 && r.candidates() <= 100, "params.candidates", "must be between 1 and 100");
         require(r.cwSteps() >= 1 && r.cwSteps() <= 1000, "params.cwSteps", "must be between 1 and 1000");
         require(r.fraction() > 0 && r.fraction() <= 0.5, "params.fraction", "must be in (0, 0.5]");
+        require(SCRATCH.equals(r.retrain()) || FINE_TUNE.equals(r.retrain()), "params.retrain",
+                "must be '" + SCRATCH + "' or '" + FINE_TUNE + "'");
         require(r.profileLength() == null || r.profileLength() >= 2 && r.profileLength() <= 1000,
                 "params.profileLength", "must be between 2 and 1000");
         return r;

@@ -33,8 +33,8 @@ import org.jboss.logging.Logger;
 /**
  * Data poisoning, as a durable sequence of stages that a restarted service resumes from the last one committed:
  * PROFILES (fake profiles built with the chooser and stored through data-service as a derived version of the
- * victim's dataset), RETRAINING (the victim's registered spec retrained from scratch twice over Kafka, on the clean
- * and on the poisoned data, with job ids derived from this job's, so a resent request creates nothing new), and
+ * victim's dataset), RETRAINING (the victim's registered spec retrained twice over Kafka — from scratch, or
+ * fine-tuned from the victim's weights — on the clean and on the poisoned data, with job ids derived from this job's, so a resent request creates nothing new), and
  * MEASURING (every target's exposure on the real users' test histories, clean retrain = before, poisoned = after).
  */
 @ApplicationScoped
@@ -108,11 +108,12 @@ public class PoisoningRunner implements AttackRunner {
     private AttackJob retrain(AttackJob job, TrainerApi.RegisteredModel victim) throws Exception {
         AttackEvent.Poisoning p = job.poisoning;
         TrainingParams params = trainingParams(victim.hyperparameters());
+        UUID start = AttackJobService.FINE_TUNE.equals(job.params.retrain()) ? victim.id() : null;
         // Resent after a restart on purpose: trainer-service is idempotent on the job id.
-        training.send(TrainingRequest.train(p.cleanTrainingJobId(), job.datasetId, job.datasetUri,
-                victim.architecture(), params));
-        training.send(TrainingRequest.train(p.poisonedTrainingJobId(), p.derivedDatasetId(), p.derivedDatasetUri(),
-                victim.architecture(), params));
+        training.send(TrainingRequest.fineTune(p.cleanTrainingJobId(), job.datasetId, job.datasetUri,
+                victim.architecture(), params, start));
+        training.send(TrainingRequest.fineTune(p.poisonedTrainingJobId(), p.derivedDatasetId(), p.derivedDatasetUri(),
+                victim.architecture(), params, start));
         UUID clean = awaitModel(p.cleanTrainingJobId());
         UUID poisoned = awaitModel(p.poisonedTrainingJobId());
         LOG.infof("attack job %s: clean retrain %s, poisoned retrain %s", job.id, clean, poisoned);

@@ -181,7 +181,7 @@ public class ExperimentOrchestrator {
             return new AttackRequest(SchemaVersion.CURRENT, attackJob, "pollution", BlackBoxTarget.ourModel(e.modelId),
                     null, e.datasetId, e.datasetUri, attack.targets(), new AttackParams(
                             attack.chooser() == null ? "popular" : attack.chooser(), attack.slots(), attack.maxUsers(),
-                            attack.targetCount() == null ? 5 : attack.targetCount(), true, null, null, attack.seed(), null, null));
+                            attack.targetCount() == null ? 5 : attack.targetCount(), true, null, null, attack.seed(), null, null, null));
         });
         publisher.send(next);
     }

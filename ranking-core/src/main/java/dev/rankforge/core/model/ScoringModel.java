@@ -208,6 +208,19 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         return whiteBox;
     }
 
+    /** The parameters in DJL's block format, as training checkpoints hold them (to fine-tune from this model). */
+    public byte[] parameters() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            model.getBlock().saveParameters(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public void save(OutputStream out) throws IOException {
         ModelArtifact.write(spec, model.getBlock(), out);
     }

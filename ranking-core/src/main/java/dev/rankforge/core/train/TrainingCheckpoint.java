@@ -21,6 +21,14 @@ import java.util.TreeMap;
 public record TrainingCheckpoint(int epochsDone, int bestEpoch, Map<String, Double> bestValidation,
                                  byte[] parameters, byte[] bestParameters, byte[] optimizerState) {
     private static final int MAGIC = 0x5246434B; // "RFCK"
+
+    /**
+     * The start of a fine-tuning run: another model's parameters, no epoch done, fresh optimizer state. Never
+     * written: the loop's first checkpoint after epoch 1 replaces it.
+     */
+    public static TrainingCheckpoint startingFrom(byte[] parameters) {
+        return new TrainingCheckpoint(0, 0, Map.of(), parameters, null, null);
+    }
     private static final int FORMAT = 1;
 
     public void write(OutputStream stream) throws IOException {

@@ -100,7 +100,9 @@ public final class TrainingLoop {
         byte[] bestParameters = null;
         Map<String, Double> bestValidation = Map.of();
         if (resume != null) {
-            readOptimizer(optimizer, block, resume.optimizerState());
+            if (resume.optimizerState() != null) { // null: a fine-tuning start, fresh optimizer state
+                readOptimizer(optimizer, block, resume.optimizerState());
+            }
             epoch = resume.epochsDone();
             bestEpoch = resume.bestEpoch();
             bestParameters = resume.bestParameters();

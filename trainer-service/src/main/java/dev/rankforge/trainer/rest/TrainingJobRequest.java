@@ -21,5 +21,6 @@ import java.util.UUID;
  */
 public record TrainingJobRequest(UUID jobId, TrainingKind kind, @NotNull UUID datasetId, String datasetUri,
                                  @NotBlank String architecture, TrainingParams params, UUID teacherModelId,
-                                 DistillationParams distillation, ExtractionParams extraction) {
+                                 DistillationParams distillation, ExtractionParams extraction,
+                                 UUID initialModelId) {
 }

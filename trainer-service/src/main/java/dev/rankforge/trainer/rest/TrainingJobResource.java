@@ -45,7 +45,7 @@ public class TrainingJobResource {
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
                 request.kind(), request.datasetId(), request.datasetUri(), request.architecture(), request.params(),
-                request.teacherModelId(), request.distillation(), request.extraction()));
+                request.teacherModelId(), request.distillation(), request.extraction(), request.initialModelId()));
         TrainingJobView view = mapper.toView(accepted.job(), List.of());
         return JobResponses.submitted(accepted.isNew(), "/training-jobs/" + jobId, view);
     }

@@ -72,6 +72,19 @@ public class TrainingJobService {
                     throw new InvalidRequestException("teacherModelId", "no such registered model");
                 }
             }
+            if (request.initialModelId() != null) {
+                if (kind != TrainingKind.TRAIN) {
+                    throw new InvalidRequestException("initialModelId", "only TRAIN jobs fine-tune a model");
+                }
+                RegisteredModel initial = RegisteredModel.findById(request.initialModelId());
+                if (initial == null) {
+                    throw new InvalidRequestException("initialModelId", "no such registered model");
+                }
+                if (!initial.architecture.equals(request.architecture())) {
+                    throw new InvalidRequestException("initialModelId", "is a " + initial.architecture
+                            + " model; this job trains " + request.architecture());
+                }
+            }
             if (kind == TrainingKind.EXTRACT && params.extraction().target().url().startsWith(config.selfUrl())
                     && params.extraction().target().modelId() != null
                     && RegisteredModel.findById(params.extraction().target().modelId()) == null) {
@@ -84,6 +97,7 @@ public class TrainingJobService {
             job.architecture = request.architecture();
             job.kind = kind;
             job.teacherModelId = request.teacherModelId();
+            job.initialModelId = request.initialModelId();
             job.validationMetric = kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
             job.params = mapper.write(params);
             job.status = JobStatus.QUEUED;

@@ -117,11 +117,15 @@ public class TrainingWorker {
             LOG.infof("%s job %s %s: %s, %d users, %d items, %d epochs", job.kind, jobId,
                     checkpoint == null ? "started" : "resumed after epoch " + checkpoint.epochsDone(),
                     job.architecture, data.numUsers(), data.numItems(), params.epochs());
-            Checkpointing checkpointing = new Checkpointing(checkpoint, c -> checkpoints.save(jobId, c));
+            // A fine-tuning job starts from the initial model's weights unless it resumes from its own checkpoint.
+            TrainingCheckpoint start = checkpoint != null || job.initialModelId == null ? checkpoint
+                    : TrainingCheckpoint.startingFrom(initialParameters(job.initialModelId, spec));
+            Checkpointing checkpointing = new Checkpointing(start, c -> checkpoints.save(jobId, c));
             TrainingListener listener = report -> recordEpoch(jobId, report);
             Outcome outcome = switch (job.kind) {
                 case TRAIN -> new Outcome(spec, new SequenceTrainer(params.trainConfig(config.device()))
-                        .train(spec, data, listener, cancel::get, checkpointing), Map.of(), Map.of());
+                        .train(spec, data, listener, cancel::get, checkpointing),
+                        job.initialModelId == null ? Map.of() : Map.of("fineTunedFrom", job.initialModelId), Map.of());
                 case DISTILL -> distill(job, params, spec, data, listener, cancel, checkpointing);
                 case EXTRACT -> extract(job, params, spec, data, listener, cancel, checkpointing);
             };
@@ -147,6 +151,22 @@ public class TrainingWorker {
             events.publish(mapper.toEvent(finish(jobId, JobStatus.FAILED, JobTransitions.reason(e)), null, null));
         } finally {
             cancelled.remove(jobId);
+        }
+    }
+
+    /** The weights of a registered model with exactly {@code spec}, to fine-tune from. */
+    private byte[] initialParameters(UUID modelId, ModelSpec spec) throws IOException {
+        RegisteredModel entry = QuarkusTransaction.requiringNew().call(
+                () -> RegisteredModel.<RegisteredModel>findById(modelId));
+        if (entry == null) {
+            throw new IllegalStateException("initial model " + modelId + " is no longer registered");
+        }
+        try (InputStream in = artifacts.open(entry.artifactUri); ScoringModel initial = ModelArtifact.read(in)) {
+            if (!initial.spec().equals(spec)) {
+                throw new IllegalStateException("initial model " + modelId + " has spec " + initial.spec()
+                        + ", this job trains " + spec);
+            }
+            return initial.parameters();
         }
     }
 
