@@ -194,10 +194,19 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
                     entry.put("meanAfter", mean(outcomes, false));
                     entry.put("perTarget", outcomes);
                     methods.put(name, entry);
+                    section.put("bestByUniform100Ndcg10", best(methods));
                     Results.write(output, result);
                 }
             }
         }
+    }
+
+    /** The method whose poisoned retrain gave the targets the highest mean uniform-100 NDCG@10. */
+    @SuppressWarnings("unchecked")
+    private static String best(Map<String, Object> methods) {
+        return methods.entrySet().stream().max(java.util.Comparator.comparingDouble(e -> ((Map<String, Map<String, Double>>)
+                ((Map<String, Object>) e.getValue()).get("meanAfter")).get(TargetExposure.UNIFORM_100).get("ndcg@10")))
+                .map(Map.Entry::getKey).orElse("");
     }
 
     /** Poisoning methods of an earlier run of this bench (a rerun with other choosers keeps them). */
