@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +21,8 @@ import picocli.CommandLine.Option;
         description = "Run the whole pipeline on this machine: embedded PostgreSQL, a local Kafka broker, "
                 + "the four services, one experiment, a results table.")
 public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions stackOptions;
 
     @Option(names = "--ratings", paramLabel = "FILE",
             description = "An interaction file (MovieLens, Amazon, Steam, user-item pairs; plain, gz or zip) to use "
@@ -52,22 +53,6 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "25", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--base-port", defaultValue = "8081",
-            description = "First of four consecutive service ports (default: ${DEFAULT-VALUE}).")
-    int basePort;
-
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Native compute threads per service; keep at most the free cores (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--runs-dir", defaultValue = "runs",
-            description = "Where each run's folder (logs, database, artifacts) is made (default: ${DEFAULT-VALUE}).")
-    Path runsDir;
-
-    @Option(names = "--home", defaultValue = "${sys:rankforge.home:-.}",
-            description = "Repository root holding the built services (default: ${DEFAULT-VALUE}).")
-    Path home;
-
     @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up after this long.")
     int timeoutMinutes;
 
@@ -77,14 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("cannot read " + ratings);
             return 2;
         }
-        Path runDir = runsDir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-                .toAbsolutePath();
-        Files.createDirectories(runDir);
-        // Kafka's broker logs through SLF4J: keep them in the run folder, not on the console.
-        System.setProperty("org.slf4j.simpleLogger.logFile", runDir.resolve("kafka.log").toString());
+        Path runDir = stackOptions.newRunFolder();
         System.out.println("Rankforge demo: run folder " + runDir);
-        LocalStack stack = LocalStack.start(home.toAbsolutePath().normalize(), runDir, ServicePorts.from(basePort),
-                threads, s -> System.out.println("  " + s + " ..."));
+        LocalStack stack = stackOptions.start(runDir);
         AtomicBoolean interrupted = new AtomicBoolean();
         Thread stopOnSignal = new Thread(() -> {
             interrupted.set(true);

@@ -1,13 +1,10 @@
 package dev.rankforge.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code rankforge up}: starts PostgreSQL, Kafka and the four services on this machine and keeps them running
@@ -16,32 +13,14 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the local stack and keep it running until Ctrl-C.")
 public final class UpCommand implements Callable<Integer> {
-
-    @Option(names = "--base-port", defaultValue = "8081",
-            description = "First of four consecutive service ports (default: ${DEFAULT-VALUE}).")
-    int basePort;
-
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Native compute threads per service; keep at most the free cores (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--runs-dir", defaultValue = "runs",
-            description = "Where the run's folder (logs, database, artifacts) is made (default: ${DEFAULT-VALUE}).")
-    Path runsDir;
-
-    @Option(names = "--home", defaultValue = "${sys:rankforge.home:-.}",
-            description = "Repository root holding the built services (default: ${DEFAULT-VALUE}).")
-    Path home;
+    @Mixin
+    StackOptions stackOptions;
 
     @Override
     public Integer call() throws Exception {
-        Path runDir = runsDir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-                .toAbsolutePath();
-        Files.createDirectories(runDir);
-        System.setProperty("org.slf4j.simpleLogger.logFile", runDir.resolve("kafka.log").toString());
+        Path runDir = stackOptions.newRunFolder();
         System.out.println("Rankforge: run folder " + runDir);
-        LocalStack stack = LocalStack.start(home.toAbsolutePath().normalize(), runDir, ServicePorts.from(basePort),
-                threads, s -> System.out.println("  " + s + " ..."));
+        LocalStack stack = stackOptions.start(runDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping services ...");

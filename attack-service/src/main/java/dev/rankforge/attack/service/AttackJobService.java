@@ -1,5 +1,8 @@
 package dev.rankforge.attack.service;
 
+import static dev.rankforge.service.problem.RequestFields.orDefault;
+import static dev.rankforge.service.problem.RequestFields.require;
+
 import dev.rankforge.attack.AttackJob;
 import dev.rankforge.attack.client.TrainerApi;
 import dev.rankforge.attack.config.AttackConfig;
@@ -183,15 +186,5 @@ public class AttackJobService {
                     job.stage, job.results.size(), job.targets.size());
         }
         JobTransitions.queued(AttackJob.class).forEach(worker::submit);
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static void require(boolean ok, String field, String reason) {
-        if (!ok) {
-            throw new InvalidRequestException(field, reason);
-        }
     }
 }

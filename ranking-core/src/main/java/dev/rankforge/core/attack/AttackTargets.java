@@ -21,22 +21,25 @@ public final class AttackTargets {
         if (count < 1 || count > items) {
             throw new IllegalArgumentException("target count must be in 1.." + items + ", got " + count);
         }
-        List<Integer> byPopularity = IntStream.rangeClosed(1, items).boxed()
-                .sorted(Comparator.<Integer>comparingLong(item -> -popularity[item]).thenComparing(item -> item))
-                .toList();
+        List<Integer> byPopularity = mostPopularFirst(popularity);
         int step = items / count;
         return IntStream.range(0, count).mapToObj(r -> byPopularity.get(r * step)).toList();
     }
 
     /** 0-based popularity rank of each item (most popular = 0), ties by id. */
     public static int[] popularityRanks(long[] popularity) {
-        List<Integer> byPopularity = IntStream.rangeClosed(1, popularity.length - 1).boxed()
-                .sorted(Comparator.<Integer>comparingLong(item -> -popularity[item]).thenComparing(item -> item))
-                .toList();
+        List<Integer> byPopularity = mostPopularFirst(popularity);
         int[] ranks = new int[popularity.length];
         for (int r = 0; r < byPopularity.size(); r++) {
             ranks[byPopularity.get(r)] = r;
         }
         return ranks;
+    }
+
+    /** Item ids 1..n, most popular first, ties by id. */
+    static List<Integer> mostPopularFirst(long[] popularity) {
+        return IntStream.rangeClosed(1, popularity.length - 1).boxed()
+                .sorted(Comparator.<Integer>comparingLong(item -> -popularity[item]).thenComparing(item -> item))
+                .toList();
     }
 }

@@ -29,11 +29,6 @@ final class CoVisitationChooser implements ItemChooser {
         for (int j = 0; j < count; j++) {
             chosen[j] = j < missing ? target : leadIns.get(j - missing);
         }
-        int[] appended = InjectionLayout.fill(target, chosen, slots);
-        int[][] out = new int[histories.length][];
-        for (int i = 0; i < histories.length; i++) {
-            out[i] = appended.clone();
-        }
-        return out;
+        return InjectionLayout.forEvery(histories.length, InjectionLayout.fill(target, chosen, slots));
     }
 }

@@ -72,12 +72,8 @@ final class CwChooser implements ItemChooser {
         int[][] out = new int[histories.length][];
         for (int start = 0; start < histories.length; start += BATCH) {
             int end = Math.min(histories.length, start + BATCH);
-            int[][] sequences = new int[end - start][];
-            for (int i = 0; i < sequences.length; i++) {
-                int[] history = histories[start + i];
-                sequences[i] = Arrays.copyOf(history, history.length + slots);
-                Arrays.fill(sequences[i], history.length, sequences[i].length, target);
-            }
+            int[][] sequences = InjectionLayout.withTargetCopies(Arrays.copyOfRange(histories, start, end), target,
+                    slots);
             float[][][] logits = optimise(surrogate, sequences, target, slots, extra, chosenSlots, random);
             discretiseAndRefine(surrogate, sequences, target, slots, chosenSlots, logits);
             for (int i = 0; i < sequences.length; i++) {

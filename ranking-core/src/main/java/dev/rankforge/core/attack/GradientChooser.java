@@ -52,12 +52,8 @@ final class GradientChooser implements ItemChooser {
         int[][] out = new int[histories.length][];
         for (int start = 0; start < histories.length; start += BATCH) {
             int end = Math.min(histories.length, start + BATCH);
-            int[][] sequences = new int[end - start][];
-            for (int i = 0; i < sequences.length; i++) {
-                int[] history = histories[start + i];
-                sequences[i] = java.util.Arrays.copyOf(history, history.length + slots);
-                java.util.Arrays.fill(sequences[i], history.length, history.length + slots, target);
-            }
+            int[][] sequences = InjectionLayout.withTargetCopies(
+                    java.util.Arrays.copyOfRange(histories, start, end), target, slots);
             float[][][] gradients = surrogate.targetGradient(sequences, target);
             float[] targetEmbedding = surrogate.itemEmbeddings()[target];
             float[] best = null;

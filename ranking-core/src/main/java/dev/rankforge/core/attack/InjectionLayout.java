@@ -18,6 +18,25 @@ public final class InjectionLayout {
         return (slots + 1) / 2;
     }
 
+    /** Each history with {@code slots} copies of the target appended: where the surrogate choosers start. */
+    static int[][] withTargetCopies(int[][] histories, int target, int slots) {
+        int[][] out = new int[histories.length][];
+        for (int i = 0; i < histories.length; i++) {
+            out[i] = java.util.Arrays.copyOf(histories[i], histories[i].length + slots);
+            java.util.Arrays.fill(out[i], histories[i].length, out[i].length, target);
+        }
+        return out;
+    }
+
+    /** The same appended items for each of {@code count} histories (choosers whose choice ignores the history). */
+    static int[][] forEvery(int count, int[] appended) {
+        int[][] out = new int[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = appended.clone();
+        }
+        return out;
+    }
+
     /** The slots with the target in its places and {@code chosen} (oldest first) in the others. */
     public static int[] fill(int target, int[] chosen, int slots) {
         if (chosen.length != chosenSlots(slots)) {

@@ -1,7 +1,5 @@
 package dev.rankforge.core.attack;
 
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /** Baseline: the most popular items (never the target) in the chosen slots, the most popular last. */
 final class PopularChooser implements ItemChooser {
@@ -21,18 +19,12 @@ final class PopularChooser implements ItemChooser {
     public int[][] choose(ChooserContext context, int[][] histories, int target, int slots) {
         long[] popularity = context.requirePopularity(NAME);
         int count = InjectionLayout.chosenSlots(slots);
-        int[] mostPopularFirst = IntStream.rangeClosed(1, context.numItems()).filter(item -> item != target).boxed()
-                .sorted(Comparator.<Integer>comparingLong(item -> -popularity[item]).thenComparing(item -> item))
+        int[] mostPopularFirst = AttackTargets.mostPopularFirst(popularity).stream().filter(item -> item != target)
                 .limit(count).mapToInt(Integer::intValue).toArray();
         int[] chosen = new int[count];
         for (int j = 0; j < count; j++) {
             chosen[j] = mostPopularFirst[Math.max(0, mostPopularFirst.length - 1 - j) % mostPopularFirst.length];
         }
-        int[] appended = InjectionLayout.fill(target, chosen, slots);
-        int[][] out = new int[histories.length][];
-        for (int i = 0; i < histories.length; i++) {
-            out[i] = appended.clone();
-        }
-        return out;
+        return InjectionLayout.forEvery(histories.length, InjectionLayout.fill(target, chosen, slots));
     }
 }

@@ -143,12 +143,7 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         return new BlackBox() {
             @Override
             public List<List<Integer>> recommend(List<int[]> histories, int k) {
-                float[][] scores = score(histories.toArray(new int[0][]));
-                List<List<Integer>> out = new ArrayList<>(scores.length);
-                for (int i = 0; i < scores.length; i++) {
-                    out.add(Arrays.stream(topK(scores[i], histories.get(i), k, true)).boxed().toList());
-                }
-                return out;
+                return recommend(histories, histories, k);
             }
 
             @Override

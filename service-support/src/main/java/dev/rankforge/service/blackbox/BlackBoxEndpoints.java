@@ -1,5 +1,8 @@
 package dev.rankforge.service.blackbox;
 
+import static dev.rankforge.service.problem.RequestFields.orDefault;
+import static dev.rankforge.service.problem.RequestFields.requireBetween;
+
 import dev.rankforge.contracts.BlackBoxTarget;
 import dev.rankforge.service.problem.InvalidRequestException;
 import java.net.URI;
@@ -47,9 +50,9 @@ public final class BlackBoxEndpoints {
         if (!r.itemsPointer().startsWith("/")) {
             throw new InvalidRequestException(path + ".itemsPointer", "must be a JSON pointer such as /items");
         }
-        check(path + ".timeoutMs", r.timeoutMs(), 10, 600_000);
-        check(path + ".retries", r.retries(), 0, 20);
-        check(path + ".concurrency", r.concurrency(), 1, 256);
+        requireBetween(path + ".timeoutMs", r.timeoutMs(), 10, 600_000);
+        requireBetween(path + ".retries", r.retries(), 0, 20);
+        requireBetween(path + ".concurrency", r.concurrency(), 1, 256);
         return r;
     }
 
@@ -62,20 +65,6 @@ public final class BlackBoxEndpoints {
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new InvalidRequestException(field, "must be an absolute http(s) URL");
-        }
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void check(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidRequestException(field, "must be between " + min + " and " + max);
         }
     }
 }

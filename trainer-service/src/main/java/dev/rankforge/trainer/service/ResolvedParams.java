@@ -1,5 +1,8 @@
 package dev.rankforge.trainer.service;
 
+import static dev.rankforge.service.problem.RequestFields.orDefault;
+import static dev.rankforge.service.problem.RequestFields.requireBetween;
+
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.contracts.DistillationParams;
@@ -51,11 +54,11 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 orDefault(in.epochs(), 20), orDefault(in.embeddingSize(), 64), orDefault(in.hiddenSize(), 64),
                 orDefault(in.batchSize(), 128), in.learningRate() == null ? 1e-3 : in.learningRate(),
                 orDefault(in.maxLength(), 50), in.seed() == null ? 42L : in.seed(), distillation, extraction);
-        check("params.epochs", r.epochs, 1, 1000);
-        check("params.embeddingSize", r.embeddingSize, 1, 1024);
-        check("params.hiddenSize", r.hiddenSize, 1, 1024);
-        check("params.batchSize", r.batchSize, 1, 4096);
-        check("params.maxLength", r.maxLength, 2, 1000);
+        requireBetween("params.epochs", r.epochs, 1, 1000);
+        requireBetween("params.embeddingSize", r.embeddingSize, 1, 1024);
+        requireBetween("params.hiddenSize", r.hiddenSize, 1, 1024);
+        requireBetween("params.batchSize", r.batchSize, 1, 4096);
+        requireBetween("params.maxLength", r.maxLength, 2, 1000);
         if (!(r.learningRate > 0 && r.learningRate <= 1)) {
             throw new InvalidRequestException("params.learningRate", "must be in (0, 1]");
         }
@@ -70,9 +73,9 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         if (!Losses.names().contains(r.loss)) {
             throw new InvalidRequestException("distillation.loss", "must be one of " + Losses.names());
         }
-        check("distillation.negatives", r.negatives, 0, 10_000);
-        check("distillation.listLength", r.listLength, 10, 100);
-        check("distillation.prefixesPerSequence", r.prefixesPerSequence, 1, 1000);
+        requireBetween("distillation.negatives", r.negatives, 0, 10_000);
+        requireBetween("distillation.listLength", r.listLength, 10, 100);
+        requireBetween("distillation.prefixesPerSequence", r.prefixesPerSequence, 1, 1000);
         return r;
     }
 
@@ -86,8 +89,8 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         }
         Extraction r = new Extraction(generator, orDefault(x.sequences(), 1000), orDefault(x.length(), 20),
                 BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target"));
-        check("extraction.sequences", r.sequences, 1, 1_000_000);
-        check("extraction.length", r.length, 2, 1000);
+        requireBetween("extraction.sequences", r.sequences, 1, 1_000_000);
+        requireBetween("extraction.length", r.length, 2, 1000);
         return r;
     }
 
@@ -116,19 +119,5 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         BlackBoxEndpoint hidden = extraction.target.redacted();
         return new ResolvedParams(epochs, embeddingSize, hiddenSize, batchSize, learningRate, maxLength, seed,
                 distillation, new Extraction(extraction.generator, extraction.sequences, extraction.length, hidden));
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void check(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidRequestException(field, "must be between " + min + " and " + max);
-        }
     }
 }

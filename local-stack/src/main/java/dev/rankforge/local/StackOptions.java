@@ -1,0 +1,46 @@
+package dev.rankforge.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that starts the local stack shares (a picocli mixin), and the start itself: a fresh
+ * run folder for logs, database and artifacts, then PostgreSQL, Kafka and the four services.
+ */
+public final class StackOptions {
+    @Option(names = "--base-port", defaultValue = "8081",
+            description = "First of four consecutive service ports (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Native compute threads per service; keep at most the free cores (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--runs-dir", defaultValue = "runs",
+            description = "Where each run's folder (logs, database, artifacts) is made (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--home", defaultValue = "${sys:rankforge.home:-.}",
+            description = "Repository root holding the built services (default: ${DEFAULT-VALUE}).")
+    Path home;
+
+    /** A new run folder under {@code --runs-dir}, named by the time. */
+    Path newRunFolder() throws IOException {
+        Path runDir = runsDir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                .toAbsolutePath();
+        Files.createDirectories(runDir);
+        // Kafka's broker logs through SLF4J: keep them in the run folder, not on the console.
+        System.setProperty("org.slf4j.simpleLogger.logFile", runDir.resolve("kafka.log").toString());
+        return runDir;
+    }
+
+    /** Starts the stack in {@code runDir}, printing each step. */
+    LocalStack start(Path runDir) throws Exception {
+        return LocalStack.start(home.toAbsolutePath().normalize(), runDir, ServicePorts.from(basePort), threads,
+                s -> System.out.println("  " + s + " ..."));
+    }
+}
