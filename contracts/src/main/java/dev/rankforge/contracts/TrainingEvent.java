@@ -12,6 +12,8 @@ import java.util.UUID;
  *                          {@code agreement@10} with the teacher (DISTILL, EXTRACT)
  * @param examplesPerSecond training throughput of the last epoch (sequences or distillation examples)
  * @param queriesSpent      EXTRACT: black-box queries answered so far
+ * @param epochFraction     share of the running epoch (epoch + 1) trained so far, on progress events sent within a
+ *                          long epoch; {@code null} on epoch and final events
  */
 public record TrainingEvent(
         int schemaVersion,
@@ -26,6 +28,7 @@ public record TrainingEvent(
         Double validationScore,
         Double examplesPerSecond,
         Long queriesSpent,
+        Double epochFraction,
         UUID modelId,
         String modelUri,
         String modelSha256,

@@ -137,7 +137,7 @@ class DatasetResourceTest {
         java.util.UUID job = java.util.UUID.randomUUID();
         connector.source(Channels.TRAINING_EVENTS).send(new dev.rankforge.contracts.TrainingEvent(
                 dev.rankforge.contracts.SchemaVersion.CURRENT, job, dev.rankforge.contracts.TrainingKind.TRAIN,
-                java.util.UUID.fromString(used), dev.rankforge.contracts.JobStatus.QUEUED, 0, 5, null, null, null,
+                java.util.UUID.fromString(used), dev.rankforge.contracts.JobStatus.QUEUED, 0, 5, null, null, null, null,
                 null, null, null, null, null, null, java.time.Instant.now()));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                 given().when().delete("/datasets/" + used).then().statusCode(409)

@@ -1,5 +1,6 @@
 package dev.rankforge.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.JobStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,29 +11,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/**
- * A declarative experiment: dataset, train, evaluate, attack. Its steps are jobs in other services,
- * driven by their events.
- */
+/** A submitted experiment plan; its steps ({@link ExperimentStep}) are jobs in the services, run as a DAG. */
 @Entity
 @Table(name = "experiment")
 public class Experiment extends PanacheEntityBase {
     @Id
     public UUID id;
     public String name;
-    /** The submitted plan with defaults filled in, as JSON. */
-    public String plan;
+    /** The plan as submitted (with its matrix), after validation. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public JsonNode plan;
     @Enumerated(EnumType.STRING)
     public JobStatus status;
-    @Column(name = "dataset_id")
-    public UUID datasetId;
-    @Column(name = "dataset_uri")
-    public String datasetUri;
-    @Column(name = "model_id")
-    public UUID modelId;
-    @Column(name = "model_uri")
-    public String modelUri;
     public String error;
     @Column(name = "created_at")
     public Instant createdAt;

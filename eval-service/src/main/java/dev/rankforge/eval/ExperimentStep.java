@@ -1,6 +1,8 @@
 package dev.rankforge.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.eval.step.StepProgress;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,12 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * One step of an experiment. Its id is the job id sent to the owning service, so that service's events
- * find the step again.
+ * One step instance of an experiment. Its id is the job id sent to the owning service (fixed at creation, so a
+ * restart resends the same job and the service's events find the step again).
  */
 @Entity
 @Table(name = "experiment_step")
@@ -26,12 +30,30 @@ public class ExperimentStep extends PanacheEntityBase {
     @Column(name = "experiment_id")
     public UUID experimentId;
     public int position;
-    @Enumerated(EnumType.STRING)
-    public StepName name;
+    /** Unique in the experiment, e.g. {@code surrogate[budget=500]}. */
+    public String name;
+    /** The plan step it comes from. */
+    public String step;
+    public String kind;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public JsonNode spec;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, JsonNode> bindings;
+    /** Plan step name → the instance of it this step reads. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, String> inputs;
     @Enumerated(EnumType.STRING)
     public JobStatus status;
-    /** Latest progress or result of the step's job, as JSON. */
-    public String detail;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public StepProgress progress;
+    /** The handler's typed output ({@code DatasetOutput}, {@code ModelOutput}, …) once the step succeeded. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public JsonNode output;
     public String error;
     @Column(name = "started_at")
     public Instant startedAt;
@@ -40,9 +62,5 @@ public class ExperimentStep extends PanacheEntityBase {
 
     public static List<ExperimentStep> ofExperiment(UUID experimentId) {
         return list("experimentId = ?1 order by position", experimentId);
-    }
-
-    public static Optional<ExperimentStep> of(UUID experimentId, StepName name) {
-        return find("experimentId = ?1 and name = ?2", experimentId, name).firstResultOptional();
     }
 }

@@ -25,8 +25,14 @@ public final class LocalKafka implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    public static LocalKafka start() throws Exception {
+    /**
+     * Starts the broker with its log directories under {@code dataDir}, which it keeps after closing (a temporary
+     * directory would be deleted by a JVM shutdown hook while the broker is still stopping on Ctrl-C).
+     */
+    public static LocalKafka start(java.nio.file.Path dataDir) throws Exception {
+        java.nio.file.Files.createDirectories(dataDir);
         TestKitNodes nodes = new TestKitNodes.Builder()
+                .setBaseDirectory(dataDir)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -38,9 +44,10 @@ public final class LocalKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "true")
+                .setDeleteOnClose(false)
                 .build();
         try {
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             LocalKafka kafka = new LocalKafka(cluster);
@@ -49,6 +56,24 @@ public final class LocalKafka implements AutoCloseable {
         } catch (Exception e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /** Formatting prints to stdout; keep that line in the broker's log (kafka.log for a local run), not on the console. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream console = System.out;
+        synchronized (System.class) {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(console);
+            }
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (!text.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(LocalKafka.class).info(text);
         }
     }
 

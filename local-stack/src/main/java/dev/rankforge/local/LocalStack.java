@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * everything; closing twice is harmless (a shutdown hook and the normal path may both do it).
  */
 public final class LocalStack implements AutoCloseable {
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each service may take to become ready before the start is given up. */
+    public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final LocalPostgres postgres;
@@ -66,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
             postgres = LocalPostgres.start(runDir.resolve("postgres"))
                     .createDatabases("rankforge_data", "rankforge_trainer", "rankforge_attack", "rankforge_eval");
             status.accept("starting Kafka");
-            kafka = LocalKafka.start();
+            kafka = LocalKafka.start(runDir.resolve("kafka"));
             Map<String, String> common = new HashMap<>();
             common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             common.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);

@@ -47,6 +47,16 @@ public final class RankforgeClient {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
+    /** A text body (CSV, HTML) as it is. */
+    public String getText(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new ApiException("GET", url, response.statusCode(), readOrText(response.body()));
+        }
+        return response.body();
+    }
+
     /** Streams an interaction file (any format data-service detects, plain or compressed) to data-service. */
     public JsonNode uploadRatings(String dataServiceUrl, Path ratings, String name)
             throws IOException, InterruptedException {

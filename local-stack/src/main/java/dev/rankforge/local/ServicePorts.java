@@ -17,6 +17,10 @@ public record ServicePorts(int data, int trainer, int attack, int eval) {
         return new ServicePorts(base, base + 1, base + 2, base + 3);
     }
 
+    public java.util.List<Integer> all() {
+        return java.util.List.of(data, trainer, attack, eval);
+    }
+
     /** Four ports the operating system reports free right now (for tests). */
     public static ServicePorts free() {
         return new ServicePorts(freePort(), freePort(), freePort(), freePort());

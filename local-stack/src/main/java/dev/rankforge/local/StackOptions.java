@@ -38,9 +38,14 @@ public final class StackOptions {
         return runDir;
     }
 
-    /** Starts the stack in {@code runDir}, printing each step. */
+    /**
+     * Starts the stack in {@code runDir}, printing each step; refuses (naming the port and its holder) when a
+     * service port is taken. Services must be ready within {@link LocalStack#READY_TIMEOUT}.
+     */
     LocalStack start(Path runDir) throws Exception {
-        return LocalStack.start(home.toAbsolutePath().normalize(), runDir, ServicePorts.from(basePort), threads,
+        ServicePorts ports = ServicePorts.from(basePort);
+        PortCheck.requireFree(ports.all());
+        return LocalStack.start(home.toAbsolutePath().normalize(), runDir, ports, threads,
                 s -> System.out.println("  " + s + " ..."));
     }
 }

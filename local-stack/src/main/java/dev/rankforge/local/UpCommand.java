@@ -1,38 +1,60 @@
 package dev.rankforge.local;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code rankforge up}: starts PostgreSQL, Kafka and the four services on this machine and keeps them running
- * until Ctrl-C (or SIGTERM), so jobs can be submitted to the services' APIs by hand (see each service's README).
+ * {@code rankforge up}: starts PostgreSQL, Kafka and the four services and keeps them running until Ctrl-C,
+ * SIGTERM or {@code rankforge down}; records the stack in {@code <runs-dir>/stack.json} so {@code run},
+ * {@code status}, {@code report} and {@code cancel} find it.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the local stack and keep it running until Ctrl-C.")
+        description = {"Start the local stack and keep it running until Ctrl-C or `rankforge down`.",
+                "Refuses when a stack is already up or a service port is taken; each service must be ready within 3 minutes."})
 public final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
     @Override
     public Integer call() throws Exception {
+        Optional<StackState> existing = StackState.read(stackOptions.runsDir);
+        if (existing.isPresent()) {
+            System.err.println("A stack is already up (pid " + existing.get().pid() + ", eval-service "
+                    + existing.get().url("eval-service") + "): use it, or stop it with ./rankforge down");
+            return 1;
+        }
         Path runDir = stackOptions.newRunFolder();
         System.out.println("Rankforge: run folder " + runDir);
-        LocalStack stack = stackOptions.start(runDir);
+        LocalStack stack;
+        try {
+            stack = stackOptions.start(runDir);
+        } catch (PortCheck.PortTakenException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nstopping services ...");
+            System.out.println("\nstopping every service ...");
             stack.close();
+            StackState.removeOwn(stackOptions.runsDir);
+            System.out.println("stopped; logs in " + runDir);
             stopped.countDown();
         }, "rankforge-shutdown"));
+        Map<String, String> urls = new LinkedHashMap<>();
         for (String service : new String[] {"data-service", "trainer-service", "attack-service", "eval-service"}) {
-            System.out.printf("  %-16s %s  (API docs %s/q/swagger-ui)%n", service, stack.url(service),
-                    stack.url(service));
+            urls.put(service, stack.url(service));
+            System.out.printf("  %-16s %s  (API docs %s/q/swagger-ui)%n", service, stack.url(service), stack.url(service));
         }
+        new StackState(ProcessHandle.current().pid(), runDir, urls, Instant.now()).write(stackOptions.runsDir);
         System.out.println("Artifacts: " + runDir.resolve("artifacts") + "; logs: " + runDir);
-        System.out.println("Running; Ctrl-C stops everything.");
+        System.out.println("Running. Next: ./rankforge run plans/demo.yaml; stop with ./rankforge down or Ctrl-C.");
         stopped.await();
         return 0;
     }

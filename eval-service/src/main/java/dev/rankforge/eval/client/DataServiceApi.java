@@ -1,29 +1,39 @@
 package dev.rankforge.eval.client;
 
-import dev.rankforge.eval.rest.ExperimentRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** data-service's dataset API, used to create an experiment's synthetic dataset. */
+/** data-service's dataset API, used by an experiment's dataset steps. */
 @Path("/datasets")
 @RegisterRestClient(configKey = "data-service")
 public interface DataServiceApi {
 
     @POST
-    Dataset create(Synthetic request);
+    Dataset create(SyntheticBody request);
+
+    @POST
+    @Path("/import")
+    Dataset importFile(ImportBody request);
+
+    @GET
+    @Path("/{id}")
+    Dataset get(@PathParam("id") UUID id);
 
     /** data-service's synthetic request body. */
-    record Synthetic(String name, Integer users, Integer items, Integer meanLength, Double zipfExponent,
-                     Double sequentialStrength, Long seed) {
-        public static Synthetic of(String name, ExperimentRequest.SyntheticPlan plan) {
-            return new Synthetic(name, plan.users(), plan.items(), plan.meanLength(), plan.zipfExponent(),
-                    plan.sequentialStrength(), plan.seed());
-        }
+    record SyntheticBody(String name, Integer users, Integer items, Integer meanLength, Double zipfExponent,
+                         Double sequentialStrength, Long seed) {
+    }
+
+    /** data-service's import request body. */
+    record ImportBody(String name, String path, JsonNode options) {
     }
 
     /** The fields of data-service's answer that an experiment needs. */
-    record Dataset(UUID id, String artifactUri, int users, int items, long interactions) {
+    record Dataset(UUID id, String artifactUri, Integer users, Integer items, Long interactions) {
     }
 }

@@ -3,13 +3,16 @@ package dev.rankforge.eval.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.Experiment;
 import dev.rankforge.eval.ExperimentStep;
-import dev.rankforge.eval.StepName;
 import dev.rankforge.eval.rest.EvalJobView;
 import dev.rankforge.eval.rest.ExperimentView;
+import dev.rankforge.eval.step.StepProgress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Maps eval-service entities to API views; entities never leave the service. */
@@ -26,18 +29,24 @@ public class EvalMapper {
                 tree(j.modelMetrics), tree(j.popularityMetrics), j.error, j.createdAt, j.startedAt, j.finishedAt);
     }
 
-    public ExperimentView toView(Experiment e, List<ExperimentStep> steps) {
-        List<ExperimentView.Step> views = steps.stream().map(s -> new ExperimentView.Step(s.name, s.status,
-                s.jobId, s.startedAt, s.finishedAt, tree(s.detail), s.error)).toList();
-        JsonNode evaluation = detailOf(steps, StepName.EVALUATE);
-        JsonNode attack = detailOf(steps, StepName.ATTACK);
-        return new ExperimentView(e.id, e.name, e.status, e.datasetId, e.modelId, e.error, e.createdAt,
-                e.finishedAt, views, new ExperimentView.Results(evaluation, attack));
+    /** With {@code steps} empty and no plan for listings. */
+    public ExperimentView toView(Experiment e, List<ExperimentStep> steps, boolean withPlan) {
+        List<ExperimentView.Step> views = steps.stream().map(s -> new ExperimentView.Step(s.name, s.step, s.kind,
+                s.status, s.jobId, s.bindings, s.inputs, s.progress, secondsLeft(s), s.output, s.error, s.startedAt,
+                s.finishedAt)).toList();
+        return new ExperimentView(e.id, e.name, e.status, e.error, e.createdAt, e.finishedAt, withPlan ? e.plan : null,
+                views);
     }
 
-    private JsonNode detailOf(List<ExperimentStep> steps, StepName name) {
-        return steps.stream().filter(s -> s.name == name && s.status == dev.rankforge.contracts.JobStatus.SUCCEEDED)
-                .findFirst().map(s -> tree(s.detail)).orElse(null);
+    /** Elapsed time scaled by the work left; unknown until some work is done. */
+    static Long secondsLeft(ExperimentStep s) {
+        StepProgress p = s.progress;
+        if (s.status != JobStatus.RUNNING || p == null || p.total() == null || p.doneWithPartial() <= 0
+                || s.startedAt == null) {
+            return null;
+        }
+        double elapsed = Duration.between(s.startedAt, Instant.now()).toMillis() / 1000.0;
+        return Math.round(elapsed / p.doneWithPartial() * Math.max(0, p.total() - p.doneWithPartial()));
     }
 
     private JsonNode tree(String value) {

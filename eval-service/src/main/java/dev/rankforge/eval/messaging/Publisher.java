@@ -2,7 +2,6 @@ package dev.rankforge.eval.messaging;
 
 import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.EvalEvent;
-import dev.rankforge.contracts.EvalRequest;
 import dev.rankforge.contracts.TrainingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -11,15 +10,13 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
-/** Everything eval-service sends: step requests to other services, and its own evaluation events. */
+/** Everything eval-service sends: experiment steps' requests to other services, and its evaluation jobs' events. */
 @ApplicationScoped
 public class Publisher {
     private static final Logger LOG = Logger.getLogger(Publisher.class);
 
     @Channel(Channels.TRAINING_REQUESTS)
     Emitter<TrainingRequest> trainingRequests;
-    @Channel(Channels.EVAL_REQUESTS_OUT)
-    Emitter<EvalRequest> evalRequests;
     @Channel(Channels.ATTACK_REQUESTS)
     Emitter<AttackRequest> attackRequests;
     @Channel(Channels.EVAL_EVENTS)
@@ -27,10 +24,6 @@ public class Publisher {
 
     public void send(TrainingRequest r) {
         log(trainingRequests.send(r), "training request", r.jobId());
-    }
-
-    public void send(EvalRequest r) {
-        log(evalRequests.send(r), "evaluation request", r.jobId());
     }
 
     public void send(AttackRequest r) {

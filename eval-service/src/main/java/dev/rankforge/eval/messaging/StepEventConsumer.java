@@ -1,37 +1,33 @@
 package dev.rankforge.eval.messaging;
 
 import dev.rankforge.contracts.AttackEvent;
-import dev.rankforge.contracts.EvalEvent;
 import dev.rankforge.contracts.TrainingEvent;
-import dev.rankforge.eval.service.ExperimentOrchestrator;
+import dev.rankforge.eval.service.ExperimentScheduler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the events of experiment steps (training, evaluation, attack) to the orchestrator. */
+/**
+ * Feeds the events of the services that run experiment steps (training, attack) to the scheduler; acknowledged
+ * once the step's state is committed, so a crash before that redelivers the event.
+ */
 @ApplicationScoped
 public class StepEventConsumer {
-    private final ExperimentOrchestrator orchestrator;
+    private final ExperimentScheduler scheduler;
 
-    public StepEventConsumer(ExperimentOrchestrator orchestrator) {
-        this.orchestrator = orchestrator;
+    public StepEventConsumer(ExperimentScheduler scheduler) {
+        this.scheduler = scheduler;
     }
 
     @Incoming(Channels.TRAINING_EVENTS)
     @Blocking
     public void onTraining(TrainingEvent event) {
-        orchestrator.onTrainingEvent(event);
-    }
-
-    @Incoming(Channels.EVAL_EVENTS_IN)
-    @Blocking
-    public void onEval(EvalEvent event) {
-        orchestrator.onEvalEvent(event);
+        scheduler.onEvent(event.jobId(), event);
     }
 
     @Incoming(Channels.ATTACK_EVENTS)
     @Blocking
     public void onAttack(AttackEvent event) {
-        orchestrator.onAttackEvent(event);
+        scheduler.onEvent(event.jobId(), event);
     }
 }

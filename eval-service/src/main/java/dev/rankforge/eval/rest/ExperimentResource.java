@@ -1,12 +1,15 @@
 package dev.rankforge.eval.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.eval.Experiment;
 import dev.rankforge.eval.ExperimentStep;
 import dev.rankforge.eval.mapping.EvalMapper;
-import dev.rankforge.eval.service.ExperimentOrchestrator;
+import dev.rankforge.eval.report.ReportService;
+import dev.rankforge.eval.results.ResultsQuery;
+import dev.rankforge.eval.service.ExperimentScheduler;
+import dev.rankforge.service.problem.InvalidRequestException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,47 +26,90 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Experiments: run the plan dataset → train → evaluate → attack and follow every step. */
+/** Experiments: submit a plan (or a sweep), follow its steps, cancel it, read its results and its report. */
 @Path("/experiments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "experiments")
 @Blocking
 public class ExperimentResource {
-    private final ExperimentOrchestrator orchestrator;
+    private final ExperimentScheduler scheduler;
     private final EvalMapper mapper;
+    private final ResultsQuery results;
+    private final ReportService reports;
 
-    public ExperimentResource(ExperimentOrchestrator orchestrator, EvalMapper mapper) {
-        this.orchestrator = orchestrator;
+    public ExperimentResource(ExperimentScheduler scheduler, EvalMapper mapper, ResultsQuery results,
+                              ReportService reports) {
+        this.scheduler = scheduler;
         this.mapper = mapper;
+        this.results = results;
+        this.reports = reports;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start an experiment (202); follow it at the returned location")
-    public Response create(@Valid @NotNull ExperimentRequest request) {
-        Experiment experiment = orchestrator.create(request);
+    @Operation(summary = "Start an experiment from a plan {name, matrix, steps} (202); errors name their path in the plan")
+    public Response create(JsonNode plan) {
+        if (plan == null) {
+            throw new InvalidRequestException("", "a plan is required: {name, matrix, steps}");
+        }
+        Experiment experiment = scheduler.create(plan);
         return Response.accepted(view(experiment.id)).location(URI.create("/experiments/" + experiment.id)).build();
     }
 
     @GET
-    @Operation(summary = "List experiments, newest first (without step details)")
+    @Operation(summary = "List experiments, newest first (without steps)")
     public List<ExperimentView> list() {
         return Experiment.<Experiment>list("order by createdAt desc").stream()
-                .map(e -> mapper.toView(e, List.of())).toList();
+                .map(e -> mapper.toView(e, List.of(), false)).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One experiment: every step's status, progress and results")
+    @Operation(summary = "One experiment: its plan and every step's status, progress, time left and output")
     public ExperimentView get(@PathParam("id") UUID id) {
         return view(id);
     }
 
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel: queued steps never start, running jobs are asked to stop (409 if it has ended)")
+    public Response cancel(@PathParam("id") UUID id) {
+        view(id);
+        if (!scheduler.cancel(id)) {
+            return Response.status(409).entity(view(id)).build();
+        }
+        return Response.ok(view(id)).build();
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Every number the experiment produced, with metric, k, protocol, split, model, lineage, "
+            + "dataset and seed; CSV with Accept: text/csv or ?format=csv")
+    public Response results(@PathParam("id") UUID id, @QueryParam("format") String format,
+                            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        view(id);
+        return results.respond(results.of(id, null, null, null), format, accept);
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A self-contained HTML report: plan, status, learning curves, extraction, attacks, sweep comparison")
+    public String report(@PathParam("id") UUID id) {
+        view(id);
+        return reports.render(id);
+    }
+
+    /** Read in its own transaction, so a view taken after a change in this request shows the change. */
     private ExperimentView view(UUID id) {
-        Experiment experiment = Experiment.findById(id);
-        if (experiment == null) {
+        ExperimentView view = QuarkusTransaction.requiringNew().call(() -> {
+            Experiment experiment = Experiment.findById(id);
+            return experiment == null ? null : mapper.toView(experiment, ExperimentStep.ofExperiment(id), true);
+        });
+        if (view == null) {
             throw new NotFoundException("experiment " + id + " does not exist");
         }
-        return mapper.toView(experiment, ExperimentStep.ofExperiment(id));
+        return view;
     }
 }

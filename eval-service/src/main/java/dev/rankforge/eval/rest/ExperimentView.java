@@ -2,24 +2,23 @@ package dev.rankforge.eval.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.JobStatus;
-import dev.rankforge.eval.StepName;
+import dev.rankforge.eval.step.StepProgress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/**
- * An experiment with every step's status and the results so far. {@code results} gathers the evaluation
- * (with its protocol) and the attack outcome once they exist.
- */
-public record ExperimentView(UUID id, String name, JobStatus status, UUID datasetId, UUID modelId, String error,
-                             Instant createdAt, Instant finishedAt, List<Step> steps, Results results) {
+/** An experiment: its plan, and every step instance's status, progress, estimated time left and output. */
+public record ExperimentView(UUID id, String name, JobStatus status, String error, Instant createdAt,
+                             Instant finishedAt, JsonNode plan, List<Step> steps) {
 
-    /** One step; {@code jobId} is the job in the owning service. */
-    public record Step(StepName name, JobStatus status, UUID jobId, Instant startedAt, Instant finishedAt,
-                       JsonNode detail, String error) {
-    }
-
-    /** Headline results: evaluation metrics of model and popularity baseline, and the attack's effect. */
-    public record Results(JsonNode evaluation, JsonNode attack) {
+    /**
+     * One step instance; {@code jobId} is its job in the owning service.
+     *
+     * @param secondsLeft estimated from the step's elapsed time and the share of its work done (epochs, targets)
+     */
+    public record Step(String name, String step, String kind, JobStatus status, UUID jobId,
+                       Map<String, JsonNode> bindings, Map<String, String> inputs, StepProgress progress,
+                       Long secondsLeft, JsonNode output, String error, Instant startedAt, Instant finishedAt) {
     }
 }

@@ -6,14 +6,8 @@ import dev.rankforge.contracts.EvalEvent;
 import dev.rankforge.contracts.EvalRequest;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
-import dev.rankforge.core.artifact.LocalArtifactStore;
 import dev.rankforge.core.data.SequenceDataset;
-import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.metrics.EvaluationProtocol;
-import dev.rankforge.core.metrics.RankingEvaluator;
-import dev.rankforge.core.metrics.PopularityScorer;
-import dev.rankforge.core.metrics.Split;
-import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.config.EvalConfig;
@@ -26,8 +20,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -41,14 +35,14 @@ import org.jboss.logging.Logger;
 public class EvalJobService {
     private static final Logger LOG = Logger.getLogger(EvalJobService.class);
 
-    private final LocalArtifactStore artifacts;
+    private final ModelEvaluation evaluation;
     private final Publisher publisher;
     private final EvalConfig config;
     private final ObjectMapper json;
     private final WorkerPool pool;
 
-    public EvalJobService(LocalArtifactStore artifacts, Publisher publisher, EvalConfig config, ObjectMapper json) {
-        this.artifacts = artifacts;
+    public EvalJobService(ModelEvaluation evaluation, Publisher publisher, EvalConfig config, ObjectMapper json) {
+        this.evaluation = evaluation;
         this.publisher = publisher;
         this.config = config;
         this.json = json;
@@ -106,21 +100,15 @@ public class EvalJobService {
             return;
         }
         try {
-            SequenceDataset data;
-            try (InputStream in = artifacts.open(job.datasetUri)) {
-                data = SequenceFile.read(in);
-            }
+            SequenceDataset data = evaluation.dataset(job.datasetUri);
             int[] ks = config.ks().stream().mapToInt(Integer::intValue).toArray();
+            List<String> protocols = List.of(job.protocol);
             Map<String, Double> model;
-            try (InputStream in = artifacts.open(job.modelUri); ScoringModel scoring = ModelArtifact.read(in)) {
-                if (scoring.spec().numItems() != data.numItems()) {
-                    throw new IllegalArgumentException("model has " + scoring.spec().numItems()
-                            + " items but the dataset has " + data.numItems());
-                }
-                model = RankingEvaluator.fullRanking(data, scoring, Split.TEST, config.maxUsers(), ks);
+            try (ScoringModel scoring = evaluation.model(job.modelUri, data)) {
+                model = evaluation.rank(data, scoring, protocols, config.maxUsers(), 0L, ks).get(job.protocol);
             }
-            Map<String, Double> popularity = RankingEvaluator.fullRanking(data, new PopularityScorer(data),
-                    Split.TEST, config.maxUsers(), ks);
+            Map<String, Double> popularity = evaluation.popularity(data, protocols, config.maxUsers(), 0L, ks)
+                    .get(job.protocol);
             int users = config.maxUsers() <= 0 ? data.numUsers() : Math.min(config.maxUsers(), data.numUsers());
             EvalJob done = finish(jobId, JobStatus.SUCCEEDED, null, users, model, popularity);
             LOG.infof("eval job %s succeeded: model %s ndcg@10 %.4f recall@10 %.4f; popularity ndcg@10 %.4f (%s, %d users)",

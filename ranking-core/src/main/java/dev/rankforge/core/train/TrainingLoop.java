@@ -110,7 +110,7 @@ public final class TrainingLoop {
         }
         while (epoch < config.epochs() && (bestParameters == null || epoch - bestEpoch < config.patience())) {
             epoch++;
-            EpochReport report = epoch(epoch, trainer, task, scoring, cancelled);
+            EpochReport report = epoch(epoch, trainer, task, scoring, cancelled, listener);
             listener.onEpoch(report);
             if (bestParameters == null
                     || report.selectionValue() > bestValidation.getOrDefault(task.selectionMetric(), 0.0)) {
@@ -129,7 +129,7 @@ public final class TrainingLoop {
     }
 
     private EpochReport epoch(int epoch, Trainer trainer, TrainingTask task,
-                              ScoringModel scoring, BooleanSupplier cancelled) {
+                              ScoringModel scoring, BooleanSupplier cancelled, TrainingListener listener) {
         long seed = config.seed() * 1_000_003L + epoch;
         Engine.getInstance().setRandomSeed((int) seed);
         Random random = new Random(seed);
@@ -144,6 +144,7 @@ public final class TrainingLoop {
             int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
             lossSum += step(trainer, task, batch, random);
             batches++;
+            listener.onBatch(epoch, start + batch.length, order.length, (System.nanoTime() - started) / 1e9);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> validation = task.validate(scoring);

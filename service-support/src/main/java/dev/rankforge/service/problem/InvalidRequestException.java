@@ -11,6 +11,12 @@ public class InvalidRequestException extends RuntimeException {
         this.errors = List.of(new Problem.FieldError(field, reason));
     }
 
+    /** Several refused fields at once (e.g. every error found while validating a plan). */
+    public InvalidRequestException(List<Problem.FieldError> errors) {
+        super(errors.stream().map(e -> e.field() + ": " + e.reason()).collect(java.util.stream.Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
     public List<Problem.FieldError> errors() {
         return errors;
     }

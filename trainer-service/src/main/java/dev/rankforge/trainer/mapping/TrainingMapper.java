@@ -45,9 +45,14 @@ public class TrainingMapper {
 
     /** An event carrying the job's current state (progress figures included while running). */
     public TrainingEvent toEvent(TrainingJob job, Double examplesPerSecond, RegisteredModel model) {
+        return toEvent(job, examplesPerSecond, null, model);
+    }
+
+    /** @param epochFraction share of the running epoch done, for progress sent within an epoch */
+    public TrainingEvent toEvent(TrainingJob job, Double examplesPerSecond, Double epochFraction, RegisteredModel model) {
         return new TrainingEvent(SchemaVersion.CURRENT, job.id, job.kind, job.datasetId, job.status,
                 job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore, examplesPerSecond,
-                job.kind == TrainingKind.EXTRACT ? job.queriesSpent : null,
+                job.kind == TrainingKind.EXTRACT ? job.queriesSpent : null, epochFraction,
                 model == null ? null : model.id, model == null ? null : model.artifactUri,
                 model == null ? null : model.sha256, job.status == JobStatus.FAILED ? job.error : null, Instant.now());
     }

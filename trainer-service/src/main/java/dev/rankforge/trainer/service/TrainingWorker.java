@@ -121,7 +121,7 @@ public class TrainingWorker {
             TrainingCheckpoint start = checkpoint != null || job.initialModelId == null ? checkpoint
                     : TrainingCheckpoint.startingFrom(initialParameters(job.initialModelId, spec));
             Checkpointing checkpointing = new Checkpointing(start, c -> checkpoints.save(jobId, c));
-            TrainingListener listener = report -> recordEpoch(jobId, report);
+            TrainingListener listener = progressListener(job);
             Outcome outcome = switch (job.kind) {
                 case TRAIN -> new Outcome(spec, new SequenceTrainer(params.trainConfig(config.device()))
                         .train(spec, data, listener, cancel::get, checkpointing),
@@ -315,6 +315,28 @@ public class TrainingWorker {
                 jobId, report.epoch(), report.epochs(), report.loss(), report.selectionMetric(),
                 report.selectionValue(), report.examplesPerSecond(), report.liveArrays());
         events.publish(mapper.toEvent(job, report.examplesPerSecond(), null));
+    }
+
+    /** Records and publishes every epoch; within a long epoch, publishes its progress every few seconds. */
+    private TrainingListener progressListener(TrainingJob job) {
+        long[] lastReport = {System.currentTimeMillis()};
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(dev.rankforge.core.train.EpochReport report) {
+                lastReport[0] = System.currentTimeMillis();
+                recordEpoch(job.id, report);
+            }
+
+            @Override
+            public void onBatch(int epoch, int done, int examples, double seconds) {
+                if (System.currentTimeMillis() - lastReport[0] < PROGRESS_EVERY_MS || done >= examples) {
+                    return;
+                }
+                lastReport[0] = System.currentTimeMillis();
+                TrainingJob current = QuarkusTransaction.requiringNew().call(() -> TrainingJob.findById(job.id));
+                events.publish(mapper.toEvent(current, done / Math.max(seconds, 1e-9), done / (double) examples, null));
+            }
+        };
     }
 
     /** Registers the job's model; a job that registered before a crash keeps its first registration. */

@@ -1,0 +1,73 @@
+package dev.rankforge.eval.step;
+
+import dev.rankforge.contracts.DistillationParams;
+import dev.rankforge.contracts.SchemaVersion;
+import dev.rankforge.contracts.TrainingKind;
+import dev.rankforge.contracts.TrainingParams;
+import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.eval.client.TrainerApi;
+import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.plan.StepInput;
+import dev.rankforge.eval.plan.StepSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** {@code distill}: a student learnt from a white-box teacher's ranked lists on the dataset's sequences (DISTILL job). */
+@ApplicationScoped
+public class DistillStep implements StepHandler<DistillStep.Spec> {
+    private final Publisher publisher;
+    private final TrainerApi trainer;
+
+    public DistillStep(Publisher publisher, @RestClient TrainerApi trainer) {
+        this.publisher = publisher;
+        this.trainer = trainer;
+    }
+
+    /** @param teacher a model step; @param architecture the student's (default: the teacher's) */
+    public record Spec(@NotBlank String dataset, @NotBlank String teacher, String architecture, TrainingParams params,
+                       DistillationParams distillation) implements StepSpec {
+        @Override
+        public List<StepInput> inputs() {
+            return List.of(new StepInput("dataset", dataset, Set.of("dataset")),
+                    new StepInput("teacher", teacher, ModelSteps.KINDS));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "distill";
+    }
+
+    @Override
+    public Class<Spec> specType() {
+        return Spec.class;
+    }
+
+    @Override
+    public void start(StepRun run, Spec spec) {
+        DatasetOutput data = run.output(spec.dataset(), DatasetOutput.class);
+        ModelOutput teacher = run.output(spec.teacher(), ModelOutput.class);
+        publisher.send(new TrainingRequest(SchemaVersion.CURRENT, run.jobId(), TrainingKind.DISTILL, data.datasetId(),
+                data.artifactUri(), architecture(spec, teacher),
+                spec.params() == null ? TrainingParams.defaults() : spec.params(), teacher.modelId(),
+                spec.distillation(), null, null));
+    }
+
+    @Override
+    public StepUpdate onEvent(StepRun run, Spec spec, Object event) {
+        return ModelSteps.update(run, event, architecture(spec, run.output(spec.teacher(), ModelOutput.class)),
+                spec.params());
+    }
+
+    @Override
+    public void cancel(StepRun run) {
+        trainer.cancel(run.jobId());
+    }
+
+    private static String architecture(Spec spec, ModelOutput teacher) {
+        return spec.architecture() != null ? spec.architecture() : teacher.architecture();
+    }
+}

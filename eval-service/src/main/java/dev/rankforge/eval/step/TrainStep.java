@@ -1,0 +1,76 @@
+package dev.rankforge.eval.step;
+
+import dev.rankforge.contracts.TrainingParams;
+import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.eval.client.TrainerApi;
+import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.plan.StepInput;
+import dev.rankforge.eval.plan.StepSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** {@code train}: a supervised TRAIN job in trainer-service (a victim), optionally fine-tuned from an earlier model. */
+@ApplicationScoped
+public class TrainStep implements StepHandler<TrainStep.Spec> {
+    private final Publisher publisher;
+    private final TrainerApi trainer;
+
+    public TrainStep(Publisher publisher, @RestClient TrainerApi trainer) {
+        this.publisher = publisher;
+        this.trainer = trainer;
+    }
+
+    /**
+     * @param dataset      the dataset step to train on
+     * @param architecture a ranking-core architecture (default {@code gru4rec})
+     * @param initialModel a model step to fine-tune from (same architecture and sizes); absent: from scratch
+     */
+    public record Spec(@NotBlank String dataset, String architecture, TrainingParams params,
+                       String initialModel) implements StepSpec {
+        @Override
+        public List<StepInput> inputs() {
+            List<StepInput> inputs = new ArrayList<>(List.of(new StepInput("dataset", dataset, Set.of("dataset"))));
+            if (initialModel != null) {
+                inputs.add(new StepInput("initialModel", initialModel, ModelSteps.KINDS));
+            }
+            return inputs;
+        }
+
+        String architectureOrDefault() {
+            return architecture == null ? "gru4rec" : architecture;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "train";
+    }
+
+    @Override
+    public Class<Spec> specType() {
+        return Spec.class;
+    }
+
+    @Override
+    public void start(StepRun run, Spec spec) {
+        DatasetOutput data = run.output(spec.dataset(), DatasetOutput.class);
+        ModelOutput initial = spec.initialModel() == null ? null : run.output(spec.initialModel(), ModelOutput.class);
+        publisher.send(TrainingRequest.fineTune(run.jobId(), data.datasetId(), data.artifactUri(),
+                spec.architectureOrDefault(), spec.params() == null ? TrainingParams.defaults() : spec.params(),
+                initial == null ? null : initial.modelId()));
+    }
+
+    @Override
+    public StepUpdate onEvent(StepRun run, Spec spec, Object event) {
+        return ModelSteps.update(run, event, spec.architectureOrDefault(), spec.params());
+    }
+
+    @Override
+    public void cancel(StepRun run) {
+        trainer.cancel(run.jobId());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.rankforge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one plan to its end: on the stack {@code rankforge up} keeps running, or on a stack started for the run
+ * and stopped after it. Uploads local dataset files, submits the plan, follows it, writes the run's outputs and
+ * prints the summary. Exit code 0 only when the experiment succeeded; 130 after Ctrl-C, once every process the
+ * run started has stopped.
+ */
+final class PlanRun {
+    private PlanRun() {
+    }
+
+    static int execute(ObjectNode plan, Path planDir, StackOptions options, Duration limit, boolean ownStack)
+            throws Exception {
+        Optional<StackState> up = ownStack ? Optional.empty() : StackState.read(options.runsDir);
+        if (up.isPresent()) {
+            StackState state = up.get();
+            System.out.println("Using the stack that is up (pid " + state.pid() + ", eval-service " + state.url("eval-service") + ")");
+            Path outDir = state.runDir().resolve("experiments").resolve(
+                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return submitAndFollow(plan, planDir, state.urls(), limit, outDir);
+        }
+        Path runDir = options.newRunFolder();
+        System.out.println("Run folder " + runDir);
+        LocalStack stack = options.start(runDir);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread stopOnSignal = new Thread(() -> {
+            interrupted.set(true);
+            System.out.println("\ninterrupted: stopping every service ...");
+            stack.close();
+            System.out.println("stopped; logs in " + runDir);
+        }, "rankforge-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            Map<String, String> urls = Map.of("data-service", stack.url("data-service"),
+                    "trainer-service", stack.url("trainer-service"), "attack-service", stack.url("attack-service"),
+                    "eval-service", stack.url("eval-service"));
+            System.out.println("  services ready: data " + urls.get("data-service") + ", trainer "
+                    + urls.get("trainer-service") + ", attack " + urls.get("attack-service") + ", eval "
+                    + urls.get("eval-service"));
+            return submitAndFollow(plan, planDir, urls, limit, runDir);
+        } catch (IOException | InterruptedException e) {
+            if (interrupted.get()) {
+                return 130;
+            }
+            throw e;
+        } finally {
+            if (!interrupted.get()) {
+                System.out.println("stopping services ...");
+                stack.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // Ctrl-C arrived meanwhile: the hook is stopping the same stack
+                }
+            }
+        }
+    }
+
+    private static int submitAndFollow(ObjectNode plan, Path planDir, Map<String, String> urls, Duration limit,
+                                       Path outDir) throws IOException, InterruptedException {
+        RankforgeClient client = new RankforgeClient();
+        PlanFile.uploadFiles(plan, planDir, client, urls.get("data-service"));
+        String evalUrl = urls.get("eval-service");
+        JsonNode created;
+        try {
+            created = client.postJson(evalUrl + "/experiments", plan);
+        } catch (RankforgeClient.ApiException e) {
+            if (e.status() == 400) {
+                System.err.println("The plan was refused:");
+                for (JsonNode error : e.body().path("errors")) {
+                    System.err.println("  " + error.path("field").asText() + ": " + error.path("reason").asText());
+                }
+                return 2;
+            }
+            throw e;
+        }
+        String id = created.path("id").asText();
+        System.out.println("Experiment " + id + " '" + created.path("name").asText() + "': "
+                + created.path("steps").size() + " steps");
+        JsonNode done = new ExperimentFollower(client, evalUrl, System.out).follow(id, limit);
+        RunOutputs.write(client, evalUrl, id, done, outDir);
+        System.out.println(ResultsTable.render(done, client.get(evalUrl + "/experiments/" + id + "/results")));
+        System.out.println("Report: " + outDir.resolve("report.html") + "  (results.json, results.csv beside it)");
+        return "SUCCEEDED".equals(done.path("status").asText()) ? 0 : 1;
+    }
+}
