@@ -38,7 +38,7 @@ CREATE TABLE experiment_result (
     experiment_id  UUID          NOT NULL REFERENCES experiment (id),
     step           VARCHAR(300)  NOT NULL,
     kind           VARCHAR(40)   NOT NULL,
-    subject        VARCHAR(400)  NOT NULL,
+    subject        VARCHAR(1000) NOT NULL,
     model_id       UUID,
     metric         VARCHAR(60)   NOT NULL,
     k              INTEGER,

@@ -241,11 +241,12 @@ class ExperimentFlowTest {
                   "data":   {"kind": "dataset", "synthetic": {"users": 100, "items": 50}, "existing": {"id": "%s"}},
                   "victim": {"kind": "train", "dataset": "data", "params": {"epochz": 3}},
                   "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"], "protocols": ["uniform-x"]},
-                  "x":      {"kind": "trian"}}}""".formatted(UUID.randomUUID()))
+                  "x":      {"kind": "trian"},
+                  "other":  {"kind": "train", "dataset": "data", "architecture": "gru5rec"}}}""".formatted(UUID.randomUUID()))
                 .when().post("/experiments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("steps.data.synthetic", "steps.victim.params.epochz",
-                        "steps.eval.protocols[0]", "steps.x.kind"));
+                        "steps.eval.protocols[0]", "steps.x.kind", "steps.other.architecture"));
         given().contentType("application/json").body("""
                 {"name": "dangling", "steps": {"eval": {"kind": "evaluate", "dataset": "data", "models": ["victim"]}}}""")
                 .when().post("/experiments")

@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services;
     private final Map<String, Launcher> launchers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stoppedAll = new java.util.concurrent.CountDownLatch(1);
 
     /** Starts one service process with its fixed settings. */
     @FunctionalInterface
@@ -129,8 +130,21 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            try {
+                stoppedAll.await(); // a second caller (Ctrl-C during a normal stop) returns once all has stopped
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
+        try {
+            stopAll();
+        } finally {
+            stoppedAll.countDown();
+        }
+    }
+
+    private void stopAll() {
         List<Thread> stopping = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
             Thread t = new Thread(() -> service.stop(STOP_GRACE), "stop-" + service.name());

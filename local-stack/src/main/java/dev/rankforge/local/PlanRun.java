@@ -9,13 +9,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one plan to its end: on the stack {@code rankforge up} keeps running, or on a stack started for the run
  * and stopped after it. Uploads local dataset files, submits the plan, follows it, writes the run's outputs and
- * prints the summary. Exit code 0 only when the experiment succeeded; 130 after Ctrl-C, once every process the
- * run started has stopped.
+ * prints the summary. Exit code 0 only when the experiment succeeded, 1 when it did not or the stack could not
+ * start (a port taken), 2 when the plan was refused; 130 after Ctrl-C, once every process the run started has
+ * stopped (the signal hook does that while this thread's calls fail).
  */
 final class PlanRun {
     private PlanRun() {
@@ -33,38 +33,29 @@ final class PlanRun {
         }
         Path runDir = options.newRunFolder();
         System.out.println("Run folder " + runDir);
-        LocalStack stack = options.start(runDir);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Thread stopOnSignal = new Thread(() -> {
-            interrupted.set(true);
-            System.out.println("\ninterrupted: stopping every service ...");
-            stack.close();
-            System.out.println("stopped; logs in " + runDir);
-        }, "rankforge-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        try {
-            Map<String, String> urls = Map.of("data-service", stack.url("data-service"),
-                    "trainer-service", stack.url("trainer-service"), "attack-service", stack.url("attack-service"),
-                    "eval-service", stack.url("eval-service"));
-            System.out.println("  services ready: data " + urls.get("data-service") + ", trainer "
-                    + urls.get("trainer-service") + ", attack " + urls.get("attack-service") + ", eval "
-                    + urls.get("eval-service"));
-            return submitAndFollow(plan, planDir, urls, limit, runDir);
-        } catch (IOException | InterruptedException e) {
-            if (interrupted.get()) {
-                return 130;
-            }
-            throw e;
-        } finally {
-            if (!interrupted.get()) {
-                System.out.println("stopping services ...");
-                stack.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-                } catch (IllegalStateException alreadyShuttingDown) {
-                    // Ctrl-C arrived meanwhile: the hook is stopping the same stack
+        try (StopOnSignal signal = new StopOnSignal(runDir, () -> { })) {
+            LocalStack stack = options.start(runDir);
+            signal.started(stack);
+            try {
+                Map<String, String> urls = Map.of("data-service", stack.url("data-service"),
+                        "trainer-service", stack.url("trainer-service"), "attack-service", stack.url("attack-service"),
+                        "eval-service", stack.url("eval-service"));
+                System.out.println("  services ready: data " + urls.get("data-service") + ", trainer "
+                        + urls.get("trainer-service") + ", attack " + urls.get("attack-service") + ", eval "
+                        + urls.get("eval-service"));
+                return submitAndFollow(plan, planDir, urls, limit, runDir);
+            } finally {
+                if (!signal.fired()) {
+                    System.out.println("stopping services ...");
+                    stack.close();
                 }
             }
+        } catch (Exception e) {
+            if (e instanceof PortCheck.PortTakenException) {
+                System.err.println("Cannot start: " + e.getMessage());
+                return 1;
+            }
+            throw e;
         }
     }
 

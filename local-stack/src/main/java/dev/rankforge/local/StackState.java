@@ -30,7 +30,10 @@ public record StackState(long pid, Path runDir, Map<String, String> urls, Instan
         }
         try {
             StackState state = JSON.readValue(file.toFile(), StackState.class);
-            if (ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            // Alive, and the same process: a recycled pid belongs to a process started after the stack was up.
+            if (ProcessHandle.of(state.pid()).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().startInstant().map(t -> !t.isAfter(state.startedAt())).orElse(true))
+                    .isPresent()) {
                 return Optional.of(state);
             }
         } catch (IOException unreadable) {

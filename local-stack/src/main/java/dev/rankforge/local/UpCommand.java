@@ -32,21 +32,20 @@ public final class UpCommand implements Callable<Integer> {
         }
         Path runDir = stackOptions.newRunFolder();
         System.out.println("Rankforge: run folder " + runDir);
+        CountDownLatch stopped = new CountDownLatch(1);
+        StopOnSignal signal = new StopOnSignal(runDir, () -> {
+            StackState.removeOwn(stackOptions.runsDir);
+            stopped.countDown();
+        });
         LocalStack stack;
         try {
             stack = stackOptions.start(runDir);
         } catch (PortCheck.PortTakenException e) {
+            signal.close();
             System.err.println("Cannot start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nstopping every service ...");
-            stack.close();
-            StackState.removeOwn(stackOptions.runsDir);
-            System.out.println("stopped; logs in " + runDir);
-            stopped.countDown();
-        }, "rankforge-shutdown"));
+        signal.started(stack);
         Map<String, String> urls = new LinkedHashMap<>();
         for (String service : new String[] {"data-service", "trainer-service", "attack-service", "eval-service"}) {
             urls.put(service, stack.url(service));

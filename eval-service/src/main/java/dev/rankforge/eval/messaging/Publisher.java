@@ -6,6 +6,9 @@ import dev.rankforge.contracts.TrainingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -14,6 +17,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Publisher {
     private static final Logger LOG = Logger.getLogger(Publisher.class);
+    private static final int SEND_TIMEOUT_SECONDS = 30;
 
     @Channel(Channels.TRAINING_REQUESTS)
     Emitter<TrainingRequest> trainingRequests;
@@ -22,16 +26,30 @@ public class Publisher {
     @Channel(Channels.EVAL_EVENTS)
     Emitter<EvalEvent> evalEvents;
 
+    /** Sends a step's request and waits for the broker's acknowledgement, so a lost send fails the step. */
     public void send(TrainingRequest r) {
-        log(trainingRequests.send(r), "training request", r.jobId());
+        await(trainingRequests.send(r), "training request", r.jobId());
     }
 
+    /** As {@link #send(TrainingRequest)}. */
     public void send(AttackRequest r) {
-        log(attackRequests.send(r), "attack request", r.jobId());
+        await(attackRequests.send(r), "attack request", r.jobId());
     }
 
     public void send(EvalEvent e) {
         log(evalEvents.send(e), "evaluation event", e.jobId());
+    }
+
+    private static void await(CompletionStage<Void> sent, String what, UUID jobId) {
+        try {
+            sent.toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the " + what + " for job " + jobId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send the " + what + " for job " + jobId + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
     }
 
     private static void log(CompletionStage<Void> sent, String what, UUID jobId) {

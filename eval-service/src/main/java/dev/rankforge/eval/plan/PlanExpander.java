@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class PlanExpander {
     /** Most step instances one plan may expand to. */
     public static final int MAX_INSTANCES = 500;
+    /** Longest step instance name (the name with its bindings). */
+    public static final int MAX_NAME = 300;
     private static final Pattern STEP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
 
@@ -105,13 +107,13 @@ public final class PlanExpander {
                 errors.add(new FieldError(path, "must be a non-empty list of values"));
             } else {
                 List<JsonNode> values = new ArrayList<>();
-                Set<JsonNode> seen = new LinkedHashSet<>();
+                Set<String> seen = new LinkedHashSet<>();
                 for (JsonNode v : e.getValue()) {
-                    if (!v.isValueNode()) {
+                    if (!v.isValueNode() || v.isNull()) {
                         errors.add(new FieldError(path, "values must be numbers, text or booleans"));
                         return;
                     }
-                    if (!seen.add(v)) {
+                    if (!seen.add(v.asText())) { // instance names show values as text: true and "true" would clash
                         errors.add(new FieldError(path, "value " + v + " is listed twice"));
                         return;
                     }
@@ -239,9 +241,9 @@ public final class PlanExpander {
         for (Step step : order) {
             long n = 1;
             for (String v : variablesOf.get(step.name())) {
-                n *= matrix.get(v).size();
+                n = Math.min(n * matrix.get(v).size(), MAX_INSTANCES + 1L); // capped: 64 binary variables overflow a long
             }
-            total += n;
+            total = Math.min(total + n, MAX_INSTANCES + 1L);
         }
         if (total > MAX_INSTANCES) {
             errors.add(new FieldError("matrix", "expands to " + total + " step instances; at most " + MAX_INSTANCES));
@@ -254,7 +256,14 @@ public final class PlanExpander {
                 String path = "steps." + step.name();
                 ObjectNode spec = substitute(step.raw(), bindings);
                 int before = errors.size();
-                kinds.read(step.kind(), spec, path, errors);
+                Optional<StepSpec> typed = kinds.read(step.kind(), spec, path, errors);
+                typed.filter(t -> !t.inputs().equals(step.inputs())).ifPresent(t -> errors.add(new FieldError(path,
+                        "the steps a step reads cannot depend on matrix variables")));
+                String instanceName = instanceName(step.name(), bindings);
+                if (instanceName.length() > MAX_NAME) {
+                    errors.add(new FieldError(path, "instance name " + instanceName.substring(0, 40) + "… is longer than "
+                            + MAX_NAME + " characters; use shorter matrix values"));
+                }
                 if (errors.size() > before && !bindings.isEmpty()) {
                     for (int i = before; i < errors.size(); i++) {
                         FieldError e = errors.get(i);
@@ -267,7 +276,7 @@ public final class PlanExpander {
                     variablesOf.get(input.step()).forEach(v -> projected.put(v, bindings.get(v)));
                     inputs.put(input.step(), instanceName(input.step(), projected));
                 }
-                out.add(new StepInstance(instanceName(step.name(), bindings), step.name(), step.kind(), spec,
+                out.add(new StepInstance(instanceName, step.name(), step.kind(), spec,
                         bindings, inputs));
             }
         }

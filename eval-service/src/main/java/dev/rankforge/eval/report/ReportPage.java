@@ -129,8 +129,8 @@ public final class ReportPage {
             List<double[]> lossPoints = new ArrayList<>();
             List<double[]> valPoints = new ArrayList<>();
             for (JsonNode epoch : job.path("history")) {
-                lossPoints.add(new double[]{epoch.path("epoch").asDouble(), epoch.path("loss").asDouble()});
-                valPoints.add(new double[]{epoch.path("epoch").asDouble(), epoch.path("validationScore").asDouble()});
+                lossPoints.add(new double[]{epoch.path("epoch").asDouble(), numberOrNaN(epoch.path("loss"))});
+                valPoints.add(new double[]{epoch.path("epoch").asDouble(), numberOrNaN(epoch.path("validationScore"))});
             }
             String metric = job.path("validationMetric").asText("validation");
             String kind = job.path("kind").asText("TRAIN");
@@ -275,7 +275,7 @@ public final class ReportPage {
         Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
         Map<String, Map<String, JsonNode>> bindingsOf = new LinkedHashMap<>();
         for (ResultView r : headline) {
-            String column = r.kind() + " · " + r.subject().replaceAll("\\[.*]", "") + " · " + r.protocol() + " · "
+            String column = r.kind() + " · " + r.subject().replaceAll("\\[[^\\]]*]", "") + " · " + r.protocol() + " · "
                     + r.metric() + (r.k() == null ? "" : "@" + r.k()) + (r.split().equals("test") ? "" : " (" + r.split() + ")");
             String row = label(r.bindings(), vars);
             columns.add(column);
@@ -347,6 +347,11 @@ public final class ReportPage {
         long s = Duration.between(from, to).toSeconds();
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + " s";
+    }
+
+    /** A gap in a chart, not a zero, where a figure is missing. */
+    private static double numberOrNaN(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     private static String num(double v) {

@@ -51,6 +51,9 @@ public class ExperimentScheduler {
     private final StepHandlers handlers;
     private final ObjectMapper json;
     private final WorkerPool pool;
+    /** Steps started before this instance existed belong to a process that is gone; recovery restarts them. */
+    private final Instant bootedAt = Instant.now();
+    private volatile boolean stopping;
 
     public ExperimentScheduler(StepHandlers handlers, ObjectMapper json,
                                dev.rankforge.eval.config.EvalConfig config) {
@@ -62,6 +65,7 @@ public class ExperimentScheduler {
 
     @PreDestroy
     void stop() {
+        stopping = true; // work interrupted by a shutdown is resumed by the next start, not failed
         pool.close();
     }
 
@@ -148,7 +152,7 @@ public class ExperimentScheduler {
     /** Feeds an event of a service (training, attack) to the step whose job it is, if any. */
     public void onEvent(UUID jobId, Object event) {
         ExperimentStep step = QuarkusTransaction.requiringNew().call(() -> ExperimentStep.findById(jobId));
-        if (step == null || step.status != JobStatus.RUNNING) {
+        if (step == null || (step.status != JobStatus.RUNNING && step.status != JobStatus.CANCELLED)) {
             return;
         }
         StepHandler<StepSpec> handler = handlers.of(step.kind);
@@ -158,6 +162,13 @@ public class ExperimentScheduler {
         } catch (RuntimeException e) {
             LOG.errorf(e, "experiment %s step %s: could not read its job's event", step.experimentId, step.name);
             update = new StepUpdate.Failed("unreadable event: " + JobTransitions.reason(e));
+        }
+        if (step.status == JobStatus.CANCELLED) {
+            if (update instanceof StepUpdate.Progress) {
+                // cancelled before the service had the job: it runs now, so ask again
+                cancelQuietly(step);
+            }
+            return;
         }
         apply(jobId, update);
     }
@@ -173,11 +184,14 @@ public class ExperimentScheduler {
             return;
         }
         UUID experimentId = QuarkusTransaction.requiringNew().call(() -> {
-            ExperimentStep found = ExperimentStep.findById(jobId);
-            if (found == null) {
+            // The experiment row is locked before the step is read, so the step's state is current (a cancel or a
+            // second update of the same step waits for this one, and sees its outcome).
+            UUID owner = ExperimentStep.find("select s.experimentId from ExperimentStep s where s.jobId = ?1", jobId)
+                    .project(UUID.class).firstResult();
+            if (owner == null) {
                 return null;
             }
-            Experiment e = Experiment.findById(found.experimentId, LockModeType.PESSIMISTIC_WRITE);
+            Experiment e = Experiment.findById(owner, LockModeType.PESSIMISTIC_WRITE);
             ExperimentStep s = ExperimentStep.findById(jobId);
             if (s.status != JobStatus.RUNNING) {
                 return null;
@@ -233,15 +247,17 @@ public class ExperimentScheduler {
         if (running == null) {
             return false;
         }
-        for (ExperimentStep s : running) {
-            try {
-                handlers.of(s.kind).cancel(run(s));
-            } catch (RuntimeException e) {
-                LOG.warnf("experiment %s: could not cancel the job of step %s: %s", experimentId, s.name, e.getMessage());
-            }
-        }
+        running.forEach(this::cancelQuietly);
         LOG.infof("experiment %s cancelled (%d running jobs asked to stop)", experimentId, running.size());
         return true;
+    }
+
+    private void cancelQuietly(ExperimentStep s) {
+        try {
+            handlers.of(s.kind).cancel(run(s));
+        } catch (RuntimeException e) {
+            LOG.warnf("experiment %s: could not cancel the job of step %s: %s", s.experimentId, s.name, e.getMessage());
+        }
     }
 
     /** After a restart or crash: every running step is started again with its job id, then the DAG moves on. */
@@ -250,8 +266,8 @@ public class ExperimentScheduler {
                 Experiment.<Experiment>list("status", JobStatus.RUNNING).stream().map(e -> e.id).toList());
         for (UUID id : experiments) {
             List<ExperimentStep> running = QuarkusTransaction.requiringNew().call(() ->
-                    ExperimentStep.<ExperimentStep>list("experimentId = ?1 and status = ?2 order by position", id,
-                            JobStatus.RUNNING));
+                    ExperimentStep.<ExperimentStep>list("experimentId = ?1 and status = ?2 and startedAt < ?3 "
+                            + "order by position", id, JobStatus.RUNNING, bootedAt));
             LOG.infof("experiment %s resumes: %d running steps started again with their job ids", id, running.size());
             running.forEach(this::launch);
             advance(id);
@@ -276,6 +292,11 @@ public class ExperimentScheduler {
                     try {
                         apply(step.jobId, work.call());
                     } catch (Exception e) {
+                        if (stopping) {
+                            LOG.infof("experiment %s step %s interrupted by shutdown; it resumes on restart",
+                                    step.experimentId, step.name);
+                            return;
+                        }
                         LOG.errorf(e, "experiment %s step %s failed", step.experimentId, step.name);
                         apply(step.jobId, new StepUpdate.Failed(JobTransitions.reason(e)), true);
                     }

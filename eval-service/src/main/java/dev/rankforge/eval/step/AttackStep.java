@@ -73,6 +73,11 @@ public class AttackStep implements StepHandler<AttackStep.Spec> {
         if ((spec.victim() == null) == (spec.target() == null)) {
             errors.add(new FieldError("victim", "give exactly one of 'victim' (a model step) or 'target' (an endpoint)"));
         }
+        String chooser = spec.params() == null ? null : spec.params().chooser();
+        if (chooser != null && !dev.rankforge.core.attack.ItemChoosers.names().contains(chooser)) {
+            errors.add(new FieldError("params.chooser", "unknown chooser '" + chooser + "'; known: "
+                    + String.join(", ", new java.util.TreeSet<>(dev.rankforge.core.attack.ItemChoosers.names()))));
+        }
         return errors;
     }
 

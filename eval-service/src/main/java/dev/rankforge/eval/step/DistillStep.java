@@ -47,6 +47,14 @@ public class DistillStep implements StepHandler<DistillStep.Spec> {
     }
 
     @Override
+    public List<dev.rankforge.service.problem.Problem.FieldError> check(Spec spec) {
+        List<dev.rankforge.service.problem.Problem.FieldError> errors = new java.util.ArrayList<>(
+                spec.architecture() == null ? List.of() : ModelSteps.checkArchitecture(spec.architecture()));
+        errors.addAll(ModelSteps.checkLoss(spec.distillation()));
+        return errors;
+    }
+
+    @Override
     public void start(StepRun run, Spec spec) {
         DatasetOutput data = run.output(spec.dataset(), DatasetOutput.class);
         ModelOutput teacher = run.output(spec.teacher(), ModelOutput.class);

@@ -77,10 +77,12 @@ public class ExtractStep implements StepHandler<ExtractStep.Spec> {
 
     @Override
     public List<FieldError> check(Spec spec) {
+        List<FieldError> errors = new ArrayList<>(ModelSteps.checkArchitecture(spec.architectureOrDefault()));
+        errors.addAll(ModelSteps.checkLoss(spec.distillation()));
         if ((spec.victim() == null) == (spec.target() == null)) {
-            return List.of(new FieldError("victim", "give exactly one of 'victim' (a model step) or 'target' (an endpoint)"));
+            errors.add(new FieldError("victim", "give exactly one of 'victim' (a model step) or 'target' (an endpoint)"));
         }
-        return List.of();
+        return errors;
     }
 
     @Override

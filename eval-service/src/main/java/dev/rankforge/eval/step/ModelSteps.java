@@ -1,10 +1,15 @@
 package dev.rankforge.eval.step;
 
+import dev.rankforge.contracts.DistillationParams;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.TrainingEvent;
 import dev.rankforge.contracts.TrainingParams;
 import dev.rankforge.eval.results.ResultValue;
+import dev.rankforge.core.loss.Losses;
+import dev.rankforge.core.nn.Architectures;
+import dev.rankforge.service.problem.Problem.FieldError;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Set;
 
 /** What the three model-producing step kinds share: their names, and how a training event becomes an update. */
@@ -13,6 +18,19 @@ public final class ModelSteps {
     public static final Set<String> KINDS = Set.of("train", "extract", "distill");
 
     private ModelSteps() {
+    }
+
+    /** Refuses an architecture ranking-core does not know, naming those it does. */
+    public static List<FieldError> checkArchitecture(String architecture) {
+        return Architectures.isKnown(architecture) ? List.of() : List.of(new FieldError("architecture",
+                "unknown architecture '" + architecture + "'; known: " + String.join(", ", new TreeSet<>(Architectures.names()))));
+    }
+
+    /** Refuses a distillation loss ranking-core does not know. */
+    public static List<FieldError> checkLoss(DistillationParams distillation) {
+        String loss = distillation == null ? null : distillation.loss();
+        return loss == null || Losses.names().contains(loss) ? List.of() : List.of(new FieldError("distillation.loss",
+                "unknown loss '" + loss + "'; known: " + String.join(", ", Losses.names())));
     }
 
     /** The update a trainer-service event makes to a step whose job it is. */

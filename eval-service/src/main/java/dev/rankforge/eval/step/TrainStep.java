@@ -56,6 +56,11 @@ public class TrainStep implements StepHandler<TrainStep.Spec> {
     }
 
     @Override
+    public java.util.List<dev.rankforge.service.problem.Problem.FieldError> check(Spec spec) {
+        return ModelSteps.checkArchitecture(spec.architectureOrDefault());
+    }
+
+    @Override
     public void start(StepRun run, Spec spec) {
         DatasetOutput data = run.output(spec.dataset(), DatasetOutput.class);
         ModelOutput initial = spec.initialModel() == null ? null : run.output(spec.initialModel(), ModelOutput.class);

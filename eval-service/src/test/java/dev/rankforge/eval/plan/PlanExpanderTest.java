@@ -104,6 +104,20 @@ class PlanExpanderTest {
     }
 
     @Test
+    void theStepsAStepReadsCannotVaryWithTheMatrix() {
+        assertThat(errorsOf("""
+                {"name": "p", "matrix": {"src": ["a", "b"]}, "steps": {"a": {"kind": "source"}, "b": {"kind": "source"},
+                 "m": {"kind": "model", "from": "${src}"}}}"""))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("steps.m");
+                    assertThat(e.reason()).contains("cannot depend on matrix variables");
+                });
+        assertThat(errorsOf("""
+                {"name": "p", "matrix": {"flag": [true, "true"]}, "steps": {"a": {"kind": "source", "x": "${flag}"}}}"""))
+                .as("true and \"true\" would name the same instance").extracting(FieldError::field).contains("matrix.flag");
+    }
+
+    @Test
     void cyclesAreRefusedWithTheirPath() {
         assertThat(errorsOf("""
                 {"name": "p", "steps": {"a": {"kind": "model", "from": "b"}, "b": {"kind": "model", "from": "c"},
