@@ -31,7 +31,13 @@ final class PlanRun {
                     LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             return submitAndFollow(plan, planDir, state.urls(), limit, outDir);
         }
-        Path runDir = options.newRunFolder();
+        Path runDir;
+        try {
+            runDir = options.newRunFolder();
+        } catch (PortCheck.PortTakenException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            return 1;
+        }
         System.out.println("Run folder " + runDir);
         try (StopOnSignal signal = new StopOnSignal(runDir, () -> { })) {
             LocalStack stack = options.start(runDir);
@@ -44,6 +50,11 @@ final class PlanRun {
                         + urls.get("trainer-service") + ", attack " + urls.get("attack-service") + ", eval "
                         + urls.get("eval-service"));
                 return submitAndFollow(plan, planDir, urls, limit, runDir);
+            } catch (IOException | InterruptedException e) {
+                if (signal.fired()) {
+                    return 130; // the services went away under Ctrl-C: the hook is stopping them
+                }
+                throw e;
             } finally {
                 if (!signal.fired()) {
                     System.out.println("stopping services ...");

@@ -28,8 +28,9 @@ public final class StackOptions {
             description = "Repository root holding the built services (default: ${DEFAULT-VALUE}).")
     Path home;
 
-    /** A new run folder under {@code --runs-dir}, named by the time. */
+    /** A new run folder under {@code --runs-dir}, named by the time; refuses first when a service port is taken. */
     Path newRunFolder() throws IOException {
+        PortCheck.requireFree(ServicePorts.from(basePort).all());
         Path runDir = runsDir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
                 .toAbsolutePath();
         Files.createDirectories(runDir);

@@ -30,7 +30,13 @@ public final class UpCommand implements Callable<Integer> {
                     + existing.get().url("eval-service") + "): use it, or stop it with ./rankforge down");
             return 1;
         }
-        Path runDir = stackOptions.newRunFolder();
+        Path runDir;
+        try {
+            runDir = stackOptions.newRunFolder();
+        } catch (PortCheck.PortTakenException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            return 1;
+        }
         System.out.println("Rankforge: run folder " + runDir);
         CountDownLatch stopped = new CountDownLatch(1);
         StopOnSignal signal = new StopOnSignal(runDir, () -> {

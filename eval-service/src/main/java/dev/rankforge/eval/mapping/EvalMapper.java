@@ -9,10 +9,7 @@ import dev.rankforge.eval.Experiment;
 import dev.rankforge.eval.ExperimentStep;
 import dev.rankforge.eval.rest.EvalJobView;
 import dev.rankforge.eval.rest.ExperimentView;
-import dev.rankforge.eval.step.StepProgress;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /** Maps eval-service entities to API views; entities never leave the service. */
@@ -38,15 +35,9 @@ public class EvalMapper {
                 views);
     }
 
-    /** Elapsed time scaled by the work left; unknown until some work is done. */
+    /** From the speed measured between progress reports; unknown until two reports moved. */
     static Long secondsLeft(ExperimentStep s) {
-        StepProgress p = s.progress;
-        if (s.status != JobStatus.RUNNING || p == null || p.total() == null || p.doneWithPartial() <= 0
-                || s.startedAt == null) {
-            return null;
-        }
-        double elapsed = Duration.between(s.startedAt, Instant.now()).toMillis() / 1000.0;
-        return Math.round(elapsed / p.doneWithPartial() * Math.max(0, p.total() - p.doneWithPartial()));
+        return s.status != JobStatus.RUNNING || s.progress == null ? null : s.progress.secondsLeft();
     }
 
     private JsonNode tree(String value) {

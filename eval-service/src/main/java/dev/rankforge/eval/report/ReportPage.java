@@ -155,12 +155,16 @@ public final class ReportPage {
             return;
         }
         html.append("<h2>Extraction</h2><p class=\"muted\">Agreement@10 of each surrogate with its victim on held-out "
-                + "queries, against the black-box queries its extraction spent.</p>");
-        Map<String, List<double[]>> byArchitecture = new TreeMap<>();
+                + "queries, against the black-box queries its extraction spent; one line per architecture, loss and "
+                + "generator.</p>");
+        Map<String, List<double[]>> bySetting = new TreeMap<>(); // one line per architecture, loss and generator
         html.append("<table><tr><th>surrogate</th><th>architecture</th><th>queries</th><th>validation agreement@10 (held-out queries)</th></tr>");
         for (ExperimentStep s : extracts) {
             JsonNode o = s.output;
-            byArchitecture.computeIfAbsent(o.path("architecture").asText(), k -> new ArrayList<>())
+            String setting = o.path("architecture").asText() + " · "
+                    + s.spec.path("distillation").path("loss").asText("margin-rank") + " · "
+                    + s.spec.path("extraction").path("generator").asText("autoregressive");
+            bySetting.computeIfAbsent(setting, k -> new ArrayList<>())
                     .add(new double[]{o.path("queriesSpent").asDouble(), o.path("validationScore").asDouble()});
             html.append("<tr><td>").append(esc(s.name)).append("</td><td>").append(esc(o.path("architecture").asText()))
                     .append("</td><td class=\"n\">").append(o.path("queriesSpent").asLong()).append("</td><td class=\"n\">")
@@ -168,9 +172,9 @@ public final class ReportPage {
         }
         html.append("</table>");
         List<Series> series = new ArrayList<>();
-        byArchitecture.forEach((arch, points) -> {
+        bySetting.forEach((setting, points) -> {
             points.sort((a, b) -> Double.compare(a[0], b[0]));
-            series.add(new Series(arch, points));
+            series.add(new Series(setting, points));
         });
         html.append("<div class=\"charts\">").append(LineChart.svg("Agreement@10 against queries spent",
                 "black-box queries", "agreement@10", series)).append("</div>");

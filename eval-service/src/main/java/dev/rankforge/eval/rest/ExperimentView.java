@@ -15,7 +15,7 @@ public record ExperimentView(UUID id, String name, JobStatus status, String erro
     /**
      * One step instance; {@code jobId} is its job in the owning service.
      *
-     * @param secondsLeft estimated from the step's elapsed time and the share of its work done (epochs, targets)
+     * @param secondsLeft the work left (epochs, targets) at the speed measured between its progress reports
      */
     public record Step(String name, String step, String kind, JobStatus status, UUID jobId,
                        Map<String, JsonNode> bindings, Map<String, String> inputs, StepProgress progress,

@@ -197,7 +197,7 @@ public class ExperimentScheduler {
                 return null;
             }
             if (update instanceof StepUpdate.Progress p) {
-                s.progress = p.progress();
+                s.progress = p.progress().measuredSince(s.progress, Instant.now());
                 return null;
             }
             if (update instanceof StepUpdate.Succeeded ok) {
