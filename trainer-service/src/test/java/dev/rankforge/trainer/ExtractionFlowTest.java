@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class ExtractionFlowTest {
+    @Inject
+    @jakarta.enterprise.inject.Any
+    io.smallrye.reactive.messaging.memory.InMemoryConnector connector;
+
     private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 21));
     private static String datasetUri;
     private static String victimId;
@@ -66,6 +70,16 @@ class ExtractionFlowTest {
                         "target", Map.of("url", target, "modelId", victimId, "authHeader", "X-Api-Key",
                                 "authValue", "test-key", "concurrency", 4))));
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        // The target's secret stays out of every response, event and log line.
+        String jobId = job.getString("id");
+        assertThat(given().when().get("/training-jobs/" + jobId).then().extract().asString())
+                .contains(jobId).doesNotContain("test-key");
+        assertThat(given().when().get("/training-jobs").then().extract().asString()).doesNotContain("test-key");
+        assertThat(given().when().get("/models").then().extract().asString()).doesNotContain("test-key");
+        List<String> events = connector.sink(dev.rankforge.trainer.messaging.Channels.TRAINING_EVENTS).received()
+                .stream().map(m -> String.valueOf(m.getPayload())).toList();
+        assertThat(events).anyMatch(e -> e.contains(jobId)).noneMatch(e -> e.contains("test-key"));
+        assertThat(logLines()).anyMatch(l -> l.contains(jobId)).noneMatch(l -> l.contains("test-key"));
         assertThat(job.getLong("queriesSpent")).as("one query per prefix, exactly").isEqualTo(2000);
         assertThat(job.getString("validationMetric")).isEqualTo("agreement@10");
         assertThat(job.getString("params.extraction.target.authValue")).as("secret redacted").isEqualTo("***");
@@ -148,6 +162,12 @@ class ExtractionFlowTest {
                 "architecture", "gru4rec", "extraction", Map.of("target", Map.of("url", "ftp://example"))),
                 "extraction.target.url");
         refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "extraction", Map.of("target",
+                        Map.of("url", "http://169.254.169.254/latest/meta-data"))), "extraction.target.url");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "extraction", Map.of("target",
+                        Map.of("url", "http://10.0.0.1/recommend"))), "extraction.target.url");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "distillation", Map.of("loss", "telepathy"),
                 "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.loss");
         refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
@@ -161,6 +181,15 @@ class ExtractionFlowTest {
         int after = given().when().get("/training-jobs").then().statusCode(200).extract().jsonPath()
                 .getList("$").size();
         assertThat(after).isEqualTo(before);
+    }
+
+    /** The service's log as written during the tests (file logging is on in the test profile). */
+    private static List<String> logLines() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/trainer-test.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void refused(Map<String, Object> body, String field) {

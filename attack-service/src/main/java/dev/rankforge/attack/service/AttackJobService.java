@@ -52,9 +52,14 @@ public class AttackJobService {
     private final DatasetLoader datasets;
     private final java.util.Set<String> methods;
 
+    private final dev.rankforge.service.blackbox.OutboundPolicy outbound;
+
     public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events, AttackConfig config,
                             @RestClient TrainerApi trainer, DatasetLoader datasets,
-                            jakarta.enterprise.inject.Instance<AttackRunner> runners) {
+                            jakarta.enterprise.inject.Instance<AttackRunner> runners,
+                            dev.rankforge.service.blackbox.OutboundConfig outboundConfig) {
+        this.outbound = new dev.rankforge.service.blackbox.OutboundPolicy(java.util.List.of(config.trainerUrl()),
+                outboundConfig.allow().orElse(java.util.List.of()));
         this.methods = runners.stream().map(AttackRunner::method)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         this.worker = worker;
@@ -77,7 +82,7 @@ public class AttackJobService {
         }
         String method = r.method() == null ? POLLUTION : r.method();
         require(methods.contains(method), "method", "must be one of " + methods);
-        BlackBoxEndpoint victim = BlackBoxEndpoints.resolve(r.victim(), config.trainerUrl(), "victim");
+        BlackBoxEndpoint victim = BlackBoxEndpoints.resolve(r.victim(), config.trainerUrl(), "victim", outbound);
         if (POISONING.equals(method)) {
             require(victim.modelId() != null && r.victim().url() == null, "victim.modelId",
                     "poisoning retrains the victim's spec, so the victim must be a model of trainer-service");

@@ -140,7 +140,8 @@ public class PoisoningRunner implements AttackRunner {
     private BlackBoxEndpoint endpoint(AttackJob job, UUID modelId) {
         BlackBoxEndpoint v = job.victim;
         return BlackBoxEndpoints.resolve(new BlackBoxTarget(null, modelId, null, null, null, v.authHeader(),
-                v.authValue(), v.timeoutMs(), v.retries(), v.concurrency(), null, null), config.trainerUrl(), "victim");
+                v.authValue(), v.timeoutMs(), v.retries(), v.concurrency(), null, null), config.trainerUrl(), "victim",
+                dev.rankforge.service.blackbox.OutboundPolicy.ownOnly(config.trainerUrl()));
     }
 
     private UUID awaitModel(UUID trainingJobId) throws InterruptedException {

@@ -19,8 +19,9 @@ public final class BlackBoxEndpoints {
     /**
      * @param trainerUrl base URL of trainer-service, for targets that name one of its models
      * @param path       where the target sits in the request, for error messages
+     * @param policy     which hosts may be called; a refused one is reported under {@code <path>.url}
      */
-    public static BlackBoxEndpoint resolve(BlackBoxTarget t, String trainerUrl, String path) {
+    public static BlackBoxEndpoint resolve(BlackBoxTarget t, String trainerUrl, String path, OutboundPolicy policy) {
         if (t == null) {
             throw new InvalidRequestException(path, "is required: a url, or a modelId of trainer-service");
         }
@@ -37,8 +38,10 @@ public final class BlackBoxEndpoints {
             excludeField = excludeField == null ? "exclude" : excludeField;
         }
         checkUrl(url, path + ".url");
+        policy.check(url, path + ".url");
         if (rankUrl != null) {
             checkUrl(rankUrl, path + ".rankUrl");
+            policy.check(rankUrl, path + ".rankUrl");
         }
         if ((t.authHeader() == null) != (t.authValue() == null)) {
             throw new InvalidRequestException(path + ".authHeader", "authHeader and authValue go together");

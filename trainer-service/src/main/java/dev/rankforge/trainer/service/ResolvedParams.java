@@ -5,6 +5,7 @@ import static dev.rankforge.service.problem.RequestFields.requireBetween;
 
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
+import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.contracts.DistillationParams;
 import dev.rankforge.contracts.ExtractionParams;
 import dev.rankforge.contracts.TrainingKind;
@@ -43,13 +44,14 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
     /**
      * Fills defaults and checks ranges; a bad value is reported by its request path, e.g. {@code params.epochs}.
      *
-     * @param selfUrl base URL of this service, for targets that name one of its models
+     * @param selfUrl  base URL of this service, for targets that name one of its models
+     * @param outbound which targets this service may query
      */
     public static ResolvedParams resolve(TrainingKind kind, TrainingParams p, DistillationParams d,
-                                         ExtractionParams x, String selfUrl) {
+                                         ExtractionParams x, String selfUrl, OutboundPolicy outbound) {
         TrainingParams in = p == null ? TrainingParams.defaults() : p;
         Distillation distillation = kind == TrainingKind.TRAIN ? null : distillation(d);
-        Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl) : null;
+        Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl, outbound) : null;
         ResolvedParams r = new ResolvedParams(
                 orDefault(in.epochs(), 20), orDefault(in.embeddingSize(), 64), orDefault(in.hiddenSize(), 64),
                 orDefault(in.batchSize(), 128), in.learningRate() == null ? 1e-3 : in.learningRate(),
@@ -79,7 +81,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         return r;
     }
 
-    private static Extraction extraction(ExtractionParams x, String selfUrl) {
+    private static Extraction extraction(ExtractionParams x, String selfUrl, OutboundPolicy outbound) {
         if (x == null) {
             throw new InvalidRequestException("extraction", "is required for EXTRACT jobs");
         }
@@ -88,7 +90,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
             throw new InvalidRequestException("extraction.generator", "must be autoregressive or random");
         }
         Extraction r = new Extraction(generator, orDefault(x.sequences(), 1000), orDefault(x.length(), 20),
-                BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target"));
+                BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target", outbound));
         requireBetween("extraction.sequences", r.sequences, 1, 1_000_000);
         requireBetween("extraction.length", r.length, 2, 1000);
         return r;

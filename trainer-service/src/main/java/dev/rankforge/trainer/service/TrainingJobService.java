@@ -11,12 +11,15 @@ import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import dev.rankforge.service.job.JobTransitions;
+import dev.rankforge.service.blackbox.OutboundConfig;
+import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -34,8 +37,11 @@ public class TrainingJobService {
     private final TrainingEventPublisher events;
     private final TrainerConfig config;
 
+    private final OutboundPolicy outbound;
+
     public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events,
-                              TrainerConfig config) {
+                              TrainerConfig config, OutboundConfig outboundConfig) {
+        this.outbound = new OutboundPolicy(List.of(config.selfUrl()), outboundConfig.allow().orElse(List.of()));
         this.worker = worker;
         this.mapper = mapper;
         this.events = events;
@@ -58,7 +64,7 @@ public class TrainingJobService {
         }
         TrainingKind kind = request.kind() == null ? TrainingKind.TRAIN : request.kind();
         ResolvedParams params = ResolvedParams.resolve(kind, request.params(), request.distillation(),
-                request.extraction(), config.selfUrl());
+                request.extraction(), config.selfUrl(), outbound);
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJob existing = TrainingJob.findById(request.jobId());
             if (existing != null) {
