@@ -6,6 +6,7 @@ import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.config.TrainerConfig;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.quota.QueryQuota;
+import dev.rankforge.trainer.service.LeasedCache;
 import dev.rankforge.trainer.service.ModelCache;
 import dev.rankforge.trainer.service.RecommendationBatcher;
 import io.smallrye.common.annotation.Blocking;
@@ -76,17 +77,19 @@ public class ModelResource {
     @Operation(summary = "Black box: top-k item ids for one history (items in the history excluded)")
     public RankedItems recommend(@PathParam("id") UUID id, @HeaderParam(QueryQuota.HEADER) String apiKey,
                                  @Valid @NotNull RecommendRequest request) {
-        ScoringModel model = models.get(id);
-        int[] history = checkedHistory(request.sequence(), model, "sequence");
-        int k = k(request.k());
-        int[] excluded = request.exclude() == null ? null : checkedHistory(request.exclude(), model, "exclude");
-        quota.charge(apiKey, 1); // only well-formed queries are charged
-        if (excluded != null) {
-            float[] scores = model.score(new int[][] {history})[0];
-            return new RankedItems(id, Arrays.stream(ScoringModel.topK(scores, excluded, k, true)).boxed().toList());
+        try (LeasedCache.Lease<ScoringModel> lease = models.lease(id)) {
+            ScoringModel model = lease.value();
+            int[] history = checkedHistory(request.sequence(), model, "sequence");
+            int k = k(request.k());
+            int[] excluded = request.exclude() == null ? null : checkedHistory(request.exclude(), model, "exclude");
+            quota.charge(apiKey, 1); // only well-formed queries are charged
+            if (excluded != null) {
+                float[] scores = model.score(new int[][] {history})[0];
+                return new RankedItems(id, Arrays.stream(ScoringModel.topK(scores, excluded, k, true)).boxed().toList());
+            }
+            int[] top = batcher.recommend(id, model, history, k);
+            return new RankedItems(id, Arrays.stream(top).boxed().toList());
         }
-        int[] top = batcher.recommend(id, model, history, k);
-        return new RankedItems(id, Arrays.stream(top).boxed().toList());
     }
 
     @POST
@@ -95,12 +98,14 @@ public class ModelResource {
     @Operation(summary = "Black box: the given candidates in the model's order for one history (one query)")
     public RankedItems rank(@PathParam("id") UUID id, @HeaderParam(QueryQuota.HEADER) String apiKey,
                             @Valid @NotNull RankRequest request) {
-        ScoringModel model = models.get(id);
-        int[] history = checkedHistory(request.sequence(), model, "sequence");
-        int[] candidates = checkedHistory(request.candidates(), model, "candidates");
-        quota.charge(apiKey, 1);
-        float[] scores = model.scoreCandidates(new int[][] {history}, new int[][] {candidates})[0];
-        return new RankedItems(id, ScoringModel.rankCandidates(candidates, scores));
+        try (LeasedCache.Lease<ScoringModel> lease = models.lease(id)) {
+            ScoringModel model = lease.value();
+            int[] history = checkedHistory(request.sequence(), model, "sequence");
+            int[] candidates = checkedHistory(request.candidates(), model, "candidates");
+            quota.charge(apiKey, 1);
+            float[] scores = model.scoreCandidates(new int[][] {history}, new int[][] {candidates})[0];
+            return new RankedItems(id, ScoringModel.rankCandidates(candidates, scores));
+        }
     }
 
     @POST
@@ -112,19 +117,21 @@ public class ModelResource {
         if (request.sequences().size() > config.maxBatch()) {
             throw new InvalidRequestException("sequences", "at most " + config.maxBatch() + " per call");
         }
-        ScoringModel model = models.get(id);
-        int k = k(request.k());
-        int[][] histories = new int[request.sequences().size()][];
-        for (int i = 0; i < histories.length; i++) {
-            histories[i] = checkedHistory(request.sequences().get(i), model, "sequences[" + i + "]");
+        try (LeasedCache.Lease<ScoringModel> lease = models.lease(id)) {
+            ScoringModel model = lease.value();
+            int k = k(request.k());
+            int[][] histories = new int[request.sequences().size()][];
+            for (int i = 0; i < histories.length; i++) {
+                histories[i] = checkedHistory(request.sequences().get(i), model, "sequences[" + i + "]");
+            }
+            quota.charge(apiKey, histories.length);
+            float[][] scores = model.score(histories);
+            List<List<Integer>> out = new ArrayList<>(histories.length);
+            for (int i = 0; i < histories.length; i++) {
+                out.add(Arrays.stream(ScoringModel.topK(scores[i], histories[i], k, true)).boxed().toList());
+            }
+            return new Recommendations(id, out);
         }
-        quota.charge(apiKey, histories.length);
-        float[][] scores = model.score(histories);
-        List<List<Integer>> out = new ArrayList<>(histories.length);
-        for (int i = 0; i < histories.length; i++) {
-            out.add(Arrays.stream(ScoringModel.topK(scores[i], histories[i], k, true)).boxed().toList());
-        }
-        return new Recommendations(id, out);
     }
 
     private int k(Integer requested) {
