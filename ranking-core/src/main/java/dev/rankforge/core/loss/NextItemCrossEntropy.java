@@ -3,7 +3,6 @@ package dev.rankforge.core.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.loss.Loss;
@@ -14,8 +13,9 @@ import ai.djl.training.loss.Loss;
  * is built. The objective of GRU4Rec, NARM and BERT4Rec.
  *
  * <p>Labels: target ids {@code [batch, positions]}, 0 where there is no target. Predictions: the model's
- * training output {@code (representations [batch, positions, width], item table [tokens, width])}. The
- * padding column and any special tokens beyond {@code numItems} are masked before the softmax.
+ * training output {@code (representations [batch, positions, width], item table [tokens, width])}. Only the
+ * positions with a target are projected onto the item table, so padded positions cost nothing. The padding column
+ * and any special tokens beyond {@code numItems} are masked before the softmax.
  */
 public final class NextItemCrossEntropy extends Loss {
     private final int numItems;
@@ -27,8 +27,19 @@ public final class NextItemCrossEntropy extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        NDArray targets = labels.singletonOrThrow();
-        NDArray scores = Linear.linear(predictions.get(0), predictions.get(1)).singletonOrThrow();
+        NDArray targets = labels.singletonOrThrow().reshape(-1);                              // [B*T]
+        NDArray representations = predictions.get(0);
+        long width = representations.getShape().getLastDimension();
+        // Only positions with a target are projected onto the catalogue: padding costs nothing, which matters
+        // when histories are short against the maximum length and the catalogue is large.
+        NDArray positions = targets.gt(0).nonzero().reshape(-1);                              // [N]
+        if (positions.getShape().get(0) == 0) {
+            return representations.sum().mul(0f);
+        }
+        NDArray real = representations.reshape(-1, width)
+                .gather(positions.expandDims(1).repeat(1, width), 0);                         // [N, W]
+        NDArray realTargets = targets.gather(positions, 0);                                   // [N]
+        NDArray scores = Linear.linear(real, predictions.get(1)).singletonOrThrow();          // [N, tokens]
         long tokens = scores.getShape().getLastDimension();
         NDArray excluded = scores.getManager().zeros(new Shape(tokens));
         excluded.set(new NDIndex(0), ListOps.SENTINEL);
@@ -36,8 +47,6 @@ public final class NextItemCrossEntropy extends Loss {
             excluded.set(new NDIndex((numItems + 1) + ":"), ListOps.SENTINEL);
         }
         NDArray logProbabilities = scores.add(excluded).logSoftmax(-1);
-        NDArray picked = logProbabilities.gather(targets.expandDims(-1), -1).squeeze(-1);
-        NDArray mask = targets.gt(0).toType(DataType.FLOAT32, false);
-        return picked.mul(mask).sum().neg().div(mask.sum().maximum(1f));
+        return logProbabilities.gather(realTargets.expandDims(-1), -1).mean().neg();
     }
 }
