@@ -4,6 +4,9 @@ package dev.rankforge.contracts;
  * Hyperparameters of a supervised training job. Absent values take the architecture's defaults.
  *
  * @param maxLength longest history fed to the model; older items are cut
+ * @param objective training objective where the architecture fits more than one: {@code next-item-ce} (full-softmax
+ *                  cross-entropy at every position, fast to converge) or {@code sampled-bce} (one sampled negative,
+ *                  the SASRec paper's) for GRU4Rec, SASRec and Caser; absent: the architecture's own
  */
 public record TrainingParams(
         Integer epochs,
@@ -12,10 +15,11 @@ public record TrainingParams(
         Integer batchSize,
         Double learningRate,
         Integer maxLength,
-        Long seed) {
+        Long seed,
+        String objective) {
 
     /** Parameters that leave every value to the defaults. */
     public static TrainingParams defaults() {
-        return new TrainingParams(null, null, null, null, null, null, null);
+        return new TrainingParams(null, null, null, null, null, null, null, null);
     }
 }

@@ -26,9 +26,16 @@ import java.util.stream.IntStream;
  */
 public final class SequenceTrainer {
     private final TrainConfig config;
+    private final String objective;
 
     public SequenceTrainer(TrainConfig config) {
+        this(config, null);
+    }
+
+    /** @param objective an {@link Objective#label()} replacing the architecture's own, or {@code null} */
+    public SequenceTrainer(TrainConfig config, String objective) {
         this.config = config;
+        this.objective = objective;
     }
 
     /** A fresh run without checkpoints. */
@@ -39,8 +46,8 @@ public final class SequenceTrainer {
 
     public TrainingResult train(ModelSpec spec, SequenceDataset data, TrainingListener listener,
                                 BooleanSupplier cancelled, Checkpointing checkpointing) {
-        Objective objective = Architectures.build(spec).objective();
-        return new TrainingLoop(config).run(spec, scoring -> new NextItemTask(spec, objective, data),
+        Objective resolved = Objective.resolve(objective, Architectures.build(spec).objective());
+        return new TrainingLoop(config).run(spec, scoring -> new NextItemTask(spec, resolved, data),
                 listener, cancelled, checkpointing);
     }
 

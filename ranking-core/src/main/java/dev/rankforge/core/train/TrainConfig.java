@@ -9,9 +9,11 @@ package dev.rankforge.core.train;
  * @param validationUsers users scored for validation each epoch (0 = all)
  * @param device          DJL device name, e.g. {@code cpu} or {@code gpu0}
  * @param maskProbability share of items masked per sequence by the cloze objective (BERT4Rec: 0.2)
+ * @param maxSeconds      no new epoch starts after this much training time (0 = no limit), for time-to-quality runs
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
-                          int patience, int validationUsers, long seed, String device, float maskProbability) {
+                          int patience, int validationUsers, long seed, String device, float maskProbability,
+                          long maxSeconds) {
 
     public static TrainConfig defaults() {
         return new TrainConfig(20, 128, 1e-3f, 0.0f, 5.0f, 5, 2000, 42L, "cpu");
@@ -20,12 +22,21 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
     /** Settings with the paper's mask probability 0.2. */
     public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
                        int patience, int validationUsers, long seed, String device) {
-        this(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers, seed, device, 0.2f);
+        this(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers, seed, device, 0.2f, 0L);
+    }
+
+    /** The same settings, starting no epoch after {@code seconds} of training. */
+    public TrainConfig withMaxSeconds(long seconds) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers,
+                seed, device, maskProbability, seconds);
     }
 
     public TrainConfig {
         if (epochs < 1 || batchSize < 1 || learningRate <= 0 || patience < 1) {
             throw new IllegalArgumentException("epochs, batchSize, patience and learningRate must be positive");
+        }
+        if (maxSeconds < 0) {
+            throw new IllegalArgumentException("maxSeconds must not be negative");
         }
         if (maskProbability <= 0 || maskProbability >= 1) {
             throw new IllegalArgumentException("maskProbability must be in (0, 1)");

@@ -108,7 +108,9 @@ public final class TrainingLoop {
             bestParameters = resume.bestParameters();
             bestValidation = resume.bestValidation();
         }
-        while (epoch < config.epochs() && (bestParameters == null || epoch - bestEpoch < config.patience())) {
+        long started = System.nanoTime();
+        while (epoch < config.epochs() && (bestParameters == null || epoch - bestEpoch < config.patience())
+                && (config.maxSeconds() == 0 || System.nanoTime() - started < config.maxSeconds() * 1_000_000_000L)) {
             epoch++;
             EpochReport report = epoch(epoch, trainer, task, scoring, cancelled, listener);
             listener.onEpoch(report);

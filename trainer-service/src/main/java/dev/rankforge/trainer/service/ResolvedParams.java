@@ -23,7 +23,8 @@ import java.util.Locale;
  * jobs carry their distillation settings, EXTRACT jobs their query budget and black-box target.
  */
 public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int batchSize, double learningRate,
-                             int maxLength, long seed, Distillation distillation, Extraction extraction) {
+                             int maxLength, long seed, String objective, Distillation distillation,
+                             Extraction extraction) {
 
     /** Resolved {@link DistillationParams}. */
     public record Distillation(String loss, int negatives, int listLength, int prefixesPerSequence) {
@@ -55,7 +56,8 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         ResolvedParams r = new ResolvedParams(
                 orDefault(in.epochs(), 20), orDefault(in.embeddingSize(), 64), orDefault(in.hiddenSize(), 64),
                 orDefault(in.batchSize(), 128), in.learningRate() == null ? 1e-3 : in.learningRate(),
-                orDefault(in.maxLength(), 50), in.seed() == null ? 42L : in.seed(), distillation, extraction);
+                orDefault(in.maxLength(), 50), in.seed() == null ? 42L : in.seed(), in.objective(), distillation,
+                extraction);
         requireBetween("params.epochs", r.epochs, 1, 1000);
         requireBetween("params.embeddingSize", r.embeddingSize, 1, 1024);
         requireBetween("params.hiddenSize", r.hiddenSize, 1, 1024);
@@ -63,6 +65,9 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         requireBetween("params.maxLength", r.maxLength, 2, 1000);
         if (!(r.learningRate > 0 && r.learningRate <= 1)) {
             throw new InvalidRequestException("params.learningRate", "must be in (0, 1]");
+        }
+        if (r.objective != null && kind != TrainingKind.TRAIN) {
+            throw new InvalidRequestException("params.objective", "applies to TRAIN jobs only");
         }
         return r;
     }
@@ -120,6 +125,6 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         }
         BlackBoxEndpoint hidden = extraction.target.redacted();
         return new ResolvedParams(epochs, embeddingSize, hiddenSize, batchSize, learningRate, maxLength, seed,
-                distillation, new Extraction(extraction.generator, extraction.sequences, extraction.length, hidden));
+                objective, distillation, new Extraction(extraction.generator, extraction.sequences, extraction.length, hidden));
     }
 }

@@ -3,6 +3,7 @@ package dev.rankforge.trainer.service;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.core.nn.Architectures;
+import dev.rankforge.core.train.Objective;
 import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.trainer.KnownDataset;
 import dev.rankforge.trainer.RegisteredModel;
@@ -65,6 +66,14 @@ public class TrainingJobService {
         TrainingKind kind = request.kind() == null ? TrainingKind.TRAIN : request.kind();
         ResolvedParams params = ResolvedParams.resolve(kind, request.params(), request.distillation(),
                 request.extraction(), config.selfUrl(), outbound);
+        if (params.objective() != null) {
+            try {
+                Objective.resolve(params.objective(), Architectures.build(params.modelSpec(request.architecture(), 2))
+                        .objective());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("params.objective", e.getMessage());
+            }
+        }
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJob existing = TrainingJob.findById(request.jobId());
             if (existing != null) {

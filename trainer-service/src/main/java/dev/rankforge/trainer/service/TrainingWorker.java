@@ -123,7 +123,7 @@ public class TrainingWorker {
             Checkpointing checkpointing = new Checkpointing(start, c -> checkpoints.save(jobId, c));
             TrainingListener listener = progressListener(job);
             Outcome outcome = switch (job.kind) {
-                case TRAIN -> new Outcome(spec, new SequenceTrainer(params.trainConfig(config.device()))
+                case TRAIN -> new Outcome(spec, new SequenceTrainer(params.trainConfig(config.device()), params.objective())
                         .train(spec, data, listener, cancel::get, checkpointing),
                         job.initialModelId == null ? Map.of() : Map.of("fineTunedFrom", job.initialModelId), Map.of());
                 case DISTILL -> distill(job, params, spec, data, listener, cancel, checkpointing);

@@ -1,0 +1,54 @@
+package dev.rankforge.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.data.SyntheticGenerator;
+import dev.rankforge.core.data.SyntheticSpec;
+import dev.rankforge.core.metrics.PopularityScorer;
+import dev.rankforge.core.metrics.RankingEvaluator;
+import dev.rankforge.core.metrics.Split;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.Architectures;
+import dev.rankforge.core.nn.ModelSpec;
+import org.junit.jupiter.api.Test;
+
+/** A training spec may swap the objective where the model fits both: SASRec with full cross-entropy, GRU4Rec with BCE. */
+class ObjectiveChoiceTest {
+    private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 4));
+
+    @Test
+    void sasrecLearnsWithFullCrossEntropyAtEveryPosition() {
+        ModelSpec spec = ModelSpec.paperPreset(Architectures.SASREC, DATA.numItems(), 12);
+        try (ScoringModel model = new SequenceTrainer(new TrainConfig(8, 64, 5e-3f, 0f, 5f, 8, 0, 1, "cpu"),
+                "next-item-ce").train(spec, DATA, TrainingListener.NONE, () -> false).model()) {
+            double ndcg = RankingEvaluator.fullRanking(DATA, model, Split.VALIDATION, 0, 10).get("ndcg@10");
+            double popularity = RankingEvaluator.fullRanking(DATA, new PopularityScorer(DATA), Split.VALIDATION, 0, 10)
+                    .get("ndcg@10");
+            assertThat(ndcg).as("a strongly sequential dataset: far above popularity").isGreaterThan(popularity + 0.1);
+        }
+    }
+
+    @Test
+    void objectivesThatDoNotFitTheModelAreRefusedNamingTheChoices() {
+        assertThat(Objective.resolve(null, Objective.NEXT_ITEM_SAMPLED_BCE)).isEqualTo(Objective.NEXT_ITEM_SAMPLED_BCE);
+        assertThat(Objective.resolve("sampled-bce", Objective.NEXT_ITEM_ALL_POSITIONS))
+                .isEqualTo(Objective.NEXT_ITEM_SAMPLED_BCE);
+        assertThatThrownBy(() -> Objective.resolve("sampled-bce", Objective.NEXT_ITEM_LAST_POSITION))
+                .hasMessageContaining("choose last-position-ce");
+        assertThatThrownBy(() -> Objective.resolve("telepathy", Objective.NEXT_ITEM_ALL_POSITIONS))
+                .hasMessageContaining("next-item-ce or sampled-bce");
+    }
+
+    @Test
+    void aTimeBudgetStopsBetweenEpochsAndKeepsTheBestModel() {
+        ModelSpec spec = ModelSpec.paperPreset(Architectures.GRU4REC, DATA.numItems(), 12);
+        java.util.List<EpochReport> epochs = new java.util.ArrayList<>();
+        TrainConfig config = new TrainConfig(1000, 64, 5e-3f, 0f, 5f, 1000, 50, 1, "cpu").withMaxSeconds(1);
+        try (ScoringModel model = new SequenceTrainer(config).train(spec, DATA, epochs::add, () -> false).model()) {
+            assertThat(model).isNotNull();
+        }
+        assertThat(epochs).isNotEmpty().hasSizeLessThan(1000);
+    }
+}
