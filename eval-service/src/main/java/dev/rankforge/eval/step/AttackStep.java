@@ -43,14 +43,7 @@ public class AttackStep implements StepHandler<AttackStep.Spec> {
                        @NotBlank String dataset, List<@Min(1) Integer> targets, AttackParams params) implements StepSpec {
         @Override
         public List<StepInput> inputs() {
-            List<StepInput> inputs = new ArrayList<>(List.of(new StepInput("dataset", dataset, Set.of("dataset"))));
-            if (victim != null) {
-                inputs.add(new StepInput("victim", victim, ModelSteps.KINDS));
-            }
-            if (surrogate != null) {
-                inputs.add(new StepInput("surrogate", surrogate, ModelSteps.KINDS));
-            }
-            return inputs;
+            return Inputs.dataset(dataset).model("victim", victim).model("surrogate", surrogate).list();
         }
     }
 

@@ -12,7 +12,6 @@ import dev.rankforge.eval.plan.StepSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** {@code distill}: a student learnt from a white-box teacher's ranked lists on the dataset's sequences (DISTILL job). */
@@ -31,8 +30,7 @@ public class DistillStep implements StepHandler<DistillStep.Spec> {
                        DistillationParams distillation) implements StepSpec {
         @Override
         public List<StepInput> inputs() {
-            return List.of(new StepInput("dataset", dataset, Set.of("dataset")),
-                    new StepInput("teacher", teacher, ModelSteps.KINDS));
+            return Inputs.dataset(dataset).model("teacher", teacher).list();
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code evaluate}: ranks models of the plan on the dataset's test split under the chosen protocols (with the
@@ -47,16 +46,16 @@ public class EvaluateStep implements StepHandler<EvaluateStep.Spec> {
                        List<@Size(min = 2, max = 2) List<@NotBlank String>> fidelity) implements StepSpec {
         @Override
         public List<StepInput> inputs() {
-            List<StepInput> inputs = new ArrayList<>(List.of(new StepInput("dataset", dataset, Set.of("dataset"))));
+            Inputs inputs = Inputs.dataset(dataset);
             for (int i = 0; i < models.size(); i++) {
-                inputs.add(new StepInput("models[" + i + "]", models.get(i), ModelSteps.KINDS));
+                inputs.model("models[" + i + "]", models.get(i));
             }
             for (int i = 0; fidelity != null && i < fidelity.size(); i++) {
                 for (int j = 0; j < fidelity.get(i).size(); j++) {
-                    inputs.add(new StepInput("fidelity[" + i + "][" + j + "]", fidelity.get(i).get(j), ModelSteps.KINDS));
+                    inputs.model("fidelity[" + i + "][" + j + "]", fidelity.get(i).get(j));
                 }
             }
-            return inputs;
+            return inputs.list();
         }
 
         List<String> protocolsOrDefault() {

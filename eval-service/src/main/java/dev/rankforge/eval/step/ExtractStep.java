@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -49,11 +48,7 @@ public class ExtractStep implements StepHandler<ExtractStep.Spec> {
             implements StepSpec {
         @Override
         public List<StepInput> inputs() {
-            List<StepInput> inputs = new ArrayList<>(List.of(new StepInput("dataset", dataset, Set.of("dataset"))));
-            if (victim != null) {
-                inputs.add(new StepInput("victim", victim, ModelSteps.KINDS));
-            }
-            return inputs;
+            return Inputs.dataset(dataset).model("victim", victim).list();
         }
 
         String architectureOrDefault() {

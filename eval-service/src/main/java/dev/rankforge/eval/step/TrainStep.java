@@ -8,9 +8,7 @@ import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** {@code train}: a supervised TRAIN job in trainer-service (a victim), optionally fine-tuned from an earlier model. */
@@ -33,11 +31,7 @@ public class TrainStep implements StepHandler<TrainStep.Spec> {
                        String initialModel) implements StepSpec {
         @Override
         public List<StepInput> inputs() {
-            List<StepInput> inputs = new ArrayList<>(List.of(new StepInput("dataset", dataset, Set.of("dataset"))));
-            if (initialModel != null) {
-                inputs.add(new StepInput("initialModel", initialModel, ModelSteps.KINDS));
-            }
-            return inputs;
+            return Inputs.dataset(dataset).model("initialModel", initialModel).list();
         }
 
         String architectureOrDefault() {
