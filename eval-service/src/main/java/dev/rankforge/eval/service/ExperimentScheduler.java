@@ -284,7 +284,8 @@ public class ExperimentScheduler {
     }
 
     private StepRun run(ExperimentStep step) {
-        String experimentName = QuarkusTransaction.requiringNew().call(() ->
+        // Read only by the steps that name what they create (dataset steps), not on every event.
+        java.util.function.Supplier<String> experimentName = () -> QuarkusTransaction.requiringNew().call(() ->
                 Experiment.<Experiment>findById(step.experimentId).name);
         return new StepRun(step.experimentId, step.jobId, step.name, experimentName, step.bindings, step.inputs,
                 (instance, type) -> output(step.experimentId, instance, type),

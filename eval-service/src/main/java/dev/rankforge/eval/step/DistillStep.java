@@ -9,20 +9,19 @@ import dev.rankforge.eval.client.TrainerApi;
 import dev.rankforge.eval.messaging.Publisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** {@code distill}: a student learnt from a white-box teacher's ranked lists on the dataset's sequences (DISTILL job). */
-@ApplicationScoped
-public class DistillStep implements StepHandler<DistillStep.Spec> {
+@Singleton // no client proxy: the shared base class has no no-args constructor
+public class DistillStep extends TrainingJobStep<DistillStep.Spec> {
     private final Publisher publisher;
-    private final TrainerApi trainer;
 
     public DistillStep(Publisher publisher, @RestClient TrainerApi trainer) {
+        super(trainer);
         this.publisher = publisher;
-        this.trainer = trainer;
     }
 
     /** @param teacher a model step; @param architecture the student's (default: the teacher's) */
@@ -57,23 +56,19 @@ public class DistillStep implements StepHandler<DistillStep.Spec> {
         DatasetOutput data = run.output(spec.dataset(), DatasetOutput.class);
         ModelOutput teacher = run.output(spec.teacher(), ModelOutput.class);
         publisher.send(new TrainingRequest(SchemaVersion.CURRENT, run.jobId(), TrainingKind.DISTILL, data.datasetId(),
-                data.artifactUri(), architecture(spec, teacher),
+                data.artifactUri(), architecture(run, spec),
                 spec.params() == null ? TrainingParams.defaults() : spec.params(), teacher.modelId(),
                 spec.distillation(), null, null));
     }
 
     @Override
-    public StepUpdate onEvent(StepRun run, Spec spec, Object event) {
-        return ModelSteps.update(run, event, architecture(spec, run.output(spec.teacher(), ModelOutput.class)),
-                spec.params());
+    String architecture(StepRun run, Spec spec) {
+        return spec.architecture() != null ? spec.architecture() : run.output(spec.teacher(), ModelOutput.class).architecture();
     }
 
     @Override
-    public void cancel(StepRun run) {
-        trainer.cancel(run.jobId());
+    TrainingParams params(Spec spec) {
+        return spec.params();
     }
 
-    private static String architecture(Spec spec, ModelOutput teacher) {
-        return spec.architecture() != null ? spec.architecture() : teacher.architecture();
-    }
 }

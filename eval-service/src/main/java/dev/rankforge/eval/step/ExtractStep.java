@@ -12,7 +12,7 @@ import dev.rankforge.eval.messaging.Publisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import dev.rankforge.service.problem.Problem.FieldError;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,14 +25,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * {@code extract}: a surrogate learnt from a black box's ranked lists only (an EXTRACT job in trainer-service).
  * The black box is a model step of the plan ({@code victim}) or any endpoint ({@code target}).
  */
-@ApplicationScoped
-public class ExtractStep implements StepHandler<ExtractStep.Spec> {
+@Singleton // no client proxy: the shared base class has no no-args constructor
+public class ExtractStep extends TrainingJobStep<ExtractStep.Spec> {
     private final Publisher publisher;
-    private final TrainerApi trainer;
 
     public ExtractStep(Publisher publisher, @RestClient TrainerApi trainer) {
+        super(trainer);
         this.publisher = publisher;
-        this.trainer = trainer;
     }
 
     /**
@@ -93,12 +92,12 @@ public class ExtractStep implements StepHandler<ExtractStep.Spec> {
     }
 
     @Override
-    public StepUpdate onEvent(StepRun run, Spec spec, Object event) {
-        return ModelSteps.update(run, event, spec.architectureOrDefault(), spec.params());
+    String architecture(StepRun run, Spec spec) {
+        return spec.architectureOrDefault();
     }
 
     @Override
-    public void cancel(StepRun run) {
-        trainer.cancel(run.jobId());
+    TrainingParams params(Spec spec) {
+        return spec.params();
     }
 }

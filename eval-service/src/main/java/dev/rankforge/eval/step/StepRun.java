@@ -15,13 +15,13 @@ public final class StepRun {
     private final UUID experimentId;
     private final UUID jobId;
     private final String name;
-    private final String experimentName;
+    private final java.util.function.Supplier<String> experimentName;
     private final Map<String, JsonNode> bindings;
     private final Map<String, String> inputs;
     private final BiFunction<String, Class<?>, Object> outputs;
     private final java.util.function.Consumer<Callable<StepUpdate>> background;
 
-    public StepRun(UUID experimentId, UUID jobId, String name, String experimentName, Map<String, JsonNode> bindings,
+    public StepRun(UUID experimentId, UUID jobId, String name, java.util.function.Supplier<String> experimentName, Map<String, JsonNode> bindings,
                    Map<String, String> inputs, BiFunction<String, Class<?>, Object> outputs, java.util.function.Consumer<Callable<StepUpdate>> background) {
         this.experimentId = experimentId;
         this.jobId = jobId;
@@ -47,8 +47,9 @@ public final class StepRun {
         return name;
     }
 
+    /** Read when asked (one database read), not when the run is made. */
     public String experimentName() {
-        return experimentName;
+        return experimentName.get();
     }
 
     public Map<String, JsonNode> bindings() {

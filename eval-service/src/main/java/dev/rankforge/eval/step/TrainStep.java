@@ -6,20 +6,19 @@ import dev.rankforge.eval.client.TrainerApi;
 import dev.rankforge.eval.messaging.Publisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** {@code train}: a supervised TRAIN job in trainer-service (a victim), optionally fine-tuned from an earlier model. */
-@ApplicationScoped
-public class TrainStep implements StepHandler<TrainStep.Spec> {
+@Singleton // no client proxy: the shared base class has no no-args constructor
+public class TrainStep extends TrainingJobStep<TrainStep.Spec> {
     private final Publisher publisher;
-    private final TrainerApi trainer;
 
     public TrainStep(Publisher publisher, @RestClient TrainerApi trainer) {
+        super(trainer);
         this.publisher = publisher;
-        this.trainer = trainer;
     }
 
     /**
@@ -64,12 +63,12 @@ public class TrainStep implements StepHandler<TrainStep.Spec> {
     }
 
     @Override
-    public StepUpdate onEvent(StepRun run, Spec spec, Object event) {
-        return ModelSteps.update(run, event, spec.architectureOrDefault(), spec.params());
+    String architecture(StepRun run, Spec spec) {
+        return spec.architectureOrDefault();
     }
 
     @Override
-    public void cancel(StepRun run) {
-        trainer.cancel(run.jobId());
+    TrainingParams params(Spec spec) {
+        return spec.params();
     }
 }
