@@ -84,6 +84,8 @@ public final class TrainingLoop {
                     .optOptimizer(optimizer)
                     .optDevices(new Device[] {Device.fromName(config.device())});
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                // Initial weights come from the engine's generator: seeded, or two runs of one seed differ.
+                Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L));
                 trainer.initialize(new Shape(config.batchSize(), spec.maxLength()));
                 return epochs(spec, model, scoring, trainer, optimizer, task, listener, cancelled, checkpointing);
             }
