@@ -37,6 +37,11 @@ public final class Gru4Rec extends SequenceRecommender {
     }
 
     @Override
+    public java.util.List<Objective> objectives() {
+        return java.util.List.of(Objective.NEXT_ITEM_ALL_POSITIONS, Objective.NEXT_ITEM_SAMPLED_BCE);
+    }
+
+    @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();
         return projection.forward(ps, new NDList(states), training).singletonOrThrow();

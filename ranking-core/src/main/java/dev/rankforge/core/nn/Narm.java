@@ -3,7 +3,6 @@ package dev.rankforge.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -17,8 +16,8 @@ import dev.rankforge.core.train.Objective;
  * NARM (Li et al., CIKM 2017): a GRU encoder whose last state is the global preference, an attention over
  * all states conditioned on it ({@code α_j = v·σ(A1 h_j + A2 h_t)}, padding masked) for the local purpose,
  * and a bilinear decoder {@code score_i = e_i · B [c_g; c_l]}. Embedding dropout 0.25, context dropout 0.5.
- * One representation per sequence (the last position); trained with next-item cross-entropy on random
- * prefixes.
+ * One representation per prefix: trained on one random prefix per sequence (the paper's) or, from one pass,
+ * on many ({@code prefixes-ce}; {@link #encodeAt}).
  */
 public final class Narm extends SequenceRecommender {
     private static final byte VERSION = 1;
@@ -50,18 +49,42 @@ public final class Narm extends SequenceRecommender {
     }
 
     @Override
+    public java.util.List<Objective> objectives() {
+        return java.util.List.of(Objective.NEXT_ITEM_LAST_POSITION, Objective.NEXT_ITEM_PREFIXES);
+    }
+
+    @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
+        long batch = embedded.getShape().get(0);
+        long last = embedded.getShape().get(1) - 1;
+        NDArray positions = embedded.getManager().full(new Shape(batch, 1), (float) last, DataType.INT64);
+        return encodeAt(ps, embedded, mask, positions, training);                             // [B, 1, E]
+    }
+
+    /**
+     * One GRU pass over the whole input; for each prefix end {@code p}, the global state is {@code h_p} and the
+     * attention runs over {@code h_j, j ≤ p} only, so a prefix is encoded exactly as it would be alone.
+     */
+    @Override
+    protected NDArray encodeAt(ParameterStore ps, NDArray embedded, NDArray mask, NDArray positions,
+                               boolean training) {
         embedded = embeddingDropout.forward(ps, new NDList(embedded), training).singletonOrThrow();
         NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();    // [B, T, H]
-        NDArray last = states.get(new NDIndex(":, -1:, :"));                                  // [B, 1, H]
-        NDArray query = a2.forward(ps, new NDList(last), training).singletonOrThrow();        // [B, 1, H]
+        long length = states.getShape().get(1);
+        long hidden = states.getShape().get(2);
+        NDArray global = states.gather(positions.expandDims(2).repeat(2, hidden), 1);         // [B, P, H]
+        NDArray query = a2.forward(ps, new NDList(global), training).singletonOrThrow();      // [B, P, H]
         NDArray keys = a1.forward(ps, new NDList(states), training).singletonOrThrow();       // [B, T, H]
-        NDArray alpha = v.forward(ps, new NDList(Activation.sigmoid(keys.add(query))), training)
-                .singletonOrThrow();                                                          // [B, T, 1]
-        NDArray local = alpha.mul(mask.expandDims(2)).mul(states).sum(new int[] {1}, true);                 // [B, 1, H]
-        NDArray context = last.concat(local, 2);                                              // [B, 1, 2H]
+        NDArray pairs = Activation.sigmoid(keys.expandDims(1).add(query.expandDims(2)));      // [B, P, T, H]
+        NDArray alpha = v.forward(ps, new NDList(pairs), training).singletonOrThrow().squeeze(3); // [B, P, T]
+        NDArray steps = states.getManager().arange(0, (int) length).toType(DataType.INT64, false)
+                .reshape(1, 1, length);
+        NDArray visible = steps.lte(positions.expandDims(2)).toType(alpha.getDataType(), false)
+                .mul(mask.expandDims(1));                                                     // [B, P, T]
+        NDArray local = alpha.mul(visible).batchMatMul(states);                               // [B, P, H]
+        NDArray context = global.concat(local, 2);                                            // [B, P, 2H]
         context = contextDropout.forward(ps, new NDList(context), training).singletonOrThrow();
-        return bilinear.forward(ps, new NDList(context), training).singletonOrThrow();        // [B, 1, E]
+        return bilinear.forward(ps, new NDList(context), training).singletonOrThrow();        // [B, P, E]
     }
 
     @Override

@@ -17,4 +17,9 @@ public final class SasRec extends TransformerRecommender {
     public Objective objective() {
         return Objective.NEXT_ITEM_SAMPLED_BCE;
     }
+
+    @Override
+    public java.util.List<Objective> objectives() {
+        return java.util.List.of(Objective.NEXT_ITEM_SAMPLED_BCE, Objective.NEXT_ITEM_ALL_POSITIONS);
+    }
 }

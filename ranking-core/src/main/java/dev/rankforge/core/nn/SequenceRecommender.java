@@ -21,8 +21,9 @@ import dev.rankforge.core.train.Objective;
  * Because encoding starts from embeddings, every architecture also scores from arbitrary input embeddings
  * ({@link #scoresFromEmbeddings}), which is what white-box attacks differentiate.
  *
- * <p>Training output: {@code NDList(representations, item table)}, so the objective can score all items or
- * only sampled ones. Inference output: scores after the last position {@code [batch, numItems + 1]};
+ * <p>Training input: the ids, optionally followed by prefix end positions {@code [batch, prefixes]} (see
+ * {@link #encodeAt}). Training output: {@code NDList(representations, item table)}, so the objective can score all
+ * items or only sampled ones. Inference output: scores after the last position {@code [batch, numItems + 1]};
  * column 0 is padding and must be ignored.
  */
 public abstract class SequenceRecommender extends AbstractBlock {
@@ -47,6 +48,11 @@ public abstract class SequenceRecommender extends AbstractBlock {
     /** The training objective this architecture is trained with. */
     public abstract Objective objective();
 
+    /** Every objective this architecture can train with, its own first. */
+    public java.util.List<Objective> objectives() {
+        return java.util.List.of(objective());
+    }
+
     /** The id sequence fed to the model to recommend after {@code history} (BERT4Rec appends its mask token). */
     public int[] inferenceInput(int[] history) {
         return history;
@@ -58,6 +64,19 @@ public abstract class SequenceRecommender extends AbstractBlock {
      * and the mask {@code [batch, length]} (1 at real inputs, 0 at padding).
      */
     protected abstract NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training);
+
+    /**
+     * Representations {@code [batch, prefixes, embedding]} after the prefixes ending at {@code positions}
+     * {@code [batch, prefixes]} (indices into the length axis): what {@link #encode} would give at its last position
+     * for each prefix alone. By default the full encoding is gathered at those positions, which is exact for causal
+     * encoders; a model whose last position looks back at the whole input (NARM's attention) overrides it.
+     */
+    protected NDArray encodeAt(ParameterStore ps, NDArray embedded, NDArray mask, NDArray positions,
+                               boolean training) {
+        NDArray all = encode(ps, embedded, mask, training);
+        long width = all.getShape().getLastDimension();
+        return all.gather(positions.expandDims(2).repeat(2, width), 1);
+    }
 
     /** The item-embedding table {@code [numItems + 1 + extra tokens, embedding]} as the forward pass uses it. */
     public NDArray itemTable(ParameterStore ps, ai.djl.Device device, boolean training) {
@@ -77,11 +96,14 @@ public abstract class SequenceRecommender extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray ids = inputs.singletonOrThrow();
+        NDArray ids = inputs.get(0);
         NDArray table = itemTable(ps, ids.getDevice(), training);
         NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
         NDArray mask = ids.gt(0).toType(embedded.getDataType(), false);
-        NDArray representations = encode(ps, embedded, mask, training);
+        // A second input names prefix end positions (the prefixes objective); without it, every position.
+        NDArray representations = inputs.size() > 1
+                ? encodeAt(ps, embedded, mask, inputs.get(1), training)
+                : encode(ps, embedded, mask, training);
         if (training) {
             return new NDList(representations, table);
         }

@@ -46,7 +46,7 @@ public final class SequenceTrainer {
 
     public TrainingResult train(ModelSpec spec, SequenceDataset data, TrainingListener listener,
                                 BooleanSupplier cancelled, Checkpointing checkpointing) {
-        Objective resolved = Objective.resolve(objective, Architectures.build(spec).objective());
+        Objective resolved = Objective.resolve(objective, Architectures.build(spec).objectives());
         return new TrainingLoop(config).run(spec, scoring -> new NextItemTask(spec, resolved, data),
                 listener, cancelled, checkpointing);
     }
@@ -82,14 +82,18 @@ public final class SequenceTrainer {
                 sequences[i] = data.trainSequence(users[batch[i]]);
             }
             TrainingBatch cut = TrainingBatch.of(objective, sequences, spec.maxLength(), spec.numItems(),
-                    config.maskProbability(), random);
-            NDArray x = step.create(cut.inputs(), new Shape(cut.rows(), cut.length()));
+                    config.maskProbability(), TrainingBatch.prefixesPerRow(batch.length, spec.maxLength(),
+                            spec.hiddenSize()), random);
+            NDList inputs = new NDList(step.create(cut.inputs(), new Shape(cut.rows(), cut.length())));
             Shape targetShape = new Shape(cut.rows(), cut.targetLength());
+            if (cut.positions() != null) {
+                inputs.add(step.create(cut.positions(), targetShape));
+            }
             NDList labels = new NDList(step.create(cut.targets(), targetShape));
             if (cut.negatives() != null) {
                 labels.add(step.create(cut.negatives(), targetShape));
             }
-            return loss.evaluate(labels, trainer.forward(new NDList(x)));
+            return loss.evaluate(labels, trainer.forward(inputs));
         }
 
         @Override

@@ -2,13 +2,27 @@ package dev.rankforge.core.train;
 
 import dev.rankforge.core.data.SequenceDataset;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * One training batch as flat row-major id arrays: model inputs {@code [rows, length]}, targets
- * {@code [rows, targetLength]} (0 = no target) and, for sampled objectives, negatives shaped like targets.
+ * {@code [rows, targetLength]} (0 = no target), for sampled objectives negatives shaped like targets, and for the
+ * prefixes objective the input position each target follows, shaped like targets.
  */
-public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, int rows, int length,
+public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, long[] positions, int rows, int length,
                             int targetLength) {
+    /**
+     * Most elements of NARM's pairwise attention {@code [rows, prefixes, length, hidden]} one batch may build
+     * (64 Mi floats, 256 MB, a few times that with its gradients): every prefix fits for short sequences; for long
+     * ones a random subset per sequence does.
+     */
+    public static final long PREFIX_ATTENTION_BUDGET = 64L << 20;
+
+    /** Prefixes per sequence the prefixes objective scores in one batch of {@code rows} under the budget. */
+    public static int prefixesPerRow(int rows, int length, int hiddenSize) {
+        long perPrefix = (long) rows * length * hiddenSize;
+        return (int) Math.max(1, Math.min(length, PREFIX_ATTENTION_BUDGET / Math.max(perPrefix, 1)));
+    }
 
     /**
      * Cuts a batch from users' training sequences for {@code objective}.
@@ -17,6 +31,12 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, int
      */
     public static TrainingBatch of(Objective objective, int[][] trainSequences, int length, int numItems,
                                    float maskProbability, Random random) {
+        return of(objective, trainSequences, length, numItems, maskProbability, length, random);
+    }
+
+    /** @param prefixes prefixes per sequence for {@link Objective#NEXT_ITEM_PREFIXES} (see {@link #prefixesPerRow}) */
+    public static TrainingBatch of(Objective objective, int[][] trainSequences, int length, int numItems,
+                                   float maskProbability, int prefixes, Random random) {
         int rows = trainSequences.length;
         return switch (objective) {
             case NEXT_ITEM_ALL_POSITIONS -> allPositions(trainSequences, length, false, numItems, random);
@@ -33,8 +53,9 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, int
                     }
                     targets[r] = s[cut];
                 }
-                yield new TrainingBatch(inputs, targets, null, rows, length, 1);
+                yield new TrainingBatch(inputs, targets, null, null, rows, length, 1);
             }
+            case NEXT_ITEM_PREFIXES -> prefixes(trainSequences, length, prefixes, random);
             case MASKED_ITEM -> {
                 long[] inputs = new long[rows * length];
                 long[] targets = new long[rows * length];
@@ -59,7 +80,7 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, int
                         inputs[last] = numItems + 1L;
                     }
                 }
-                yield new TrainingBatch(inputs, targets, null, rows, length, length);
+                yield new TrainingBatch(inputs, targets, null, null, rows, length, length);
             }
         };
     }
@@ -89,6 +110,37 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, int
                 }
             }
         }
-        return new TrainingBatch(inputs, targets, sampled, rows, length, length);
+        return new TrainingBatch(inputs, targets, sampled, null, rows, length, length);
+    }
+
+    /**
+     * The next-item rows of {@link SequenceBatches#nextItemRow}, and per row up to {@code prefixes} positions with a
+     * target (all of them when they fit, else a random subset in order); unused slots point at the last position
+     * with no target.
+     */
+    private static TrainingBatch prefixes(int[][] trainSequences, int length, int prefixes, Random random) {
+        int rows = trainSequences.length;
+        int mostPairs = 0;
+        for (int[] s : trainSequences) {
+            mostPairs = Math.max(mostPairs, Math.min(length, s.length - 1));
+        }
+        int width = Math.max(1, Math.min(prefixes, mostPairs));
+        long[] inputs = new long[rows * length];
+        long[] allTargets = new long[rows * length];
+        long[] targets = new long[rows * width];
+        long[] positions = new long[rows * width];
+        for (int r = 0; r < rows; r++) {
+            SequenceBatches.nextItemRow(trainSequences[r], length, inputs, allTargets, r);
+            int real = Math.min(length, trainSequences[r].length - 1);
+            int first = length - real;
+            int[] chosen = real <= width ? IntStream.range(first, length).toArray()
+                    : random.ints(first, length).distinct().limit(width).sorted().toArray();
+            for (int i = 0; i < width; i++) {
+                int position = i < chosen.length ? chosen[i] : length - 1;
+                positions[r * width + i] = position;
+                targets[r * width + i] = i < chosen.length ? allTargets[r * length + position] : 0;
+            }
+        }
+        return new TrainingBatch(inputs, targets, null, positions, rows, length, width);
     }
 }

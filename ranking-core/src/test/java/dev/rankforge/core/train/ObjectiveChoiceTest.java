@@ -14,7 +14,10 @@ import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import org.junit.jupiter.api.Test;
 
-/** A training spec may swap the objective where the model fits both: SASRec with full cross-entropy, GRU4Rec with BCE. */
+/**
+ * A training spec may swap the objective where the model fits several: SASRec with full cross-entropy, GRU4Rec with
+ * BCE, NARM with many prefixes per pass.
+ */
 class ObjectiveChoiceTest {
     private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 4));
 
@@ -31,14 +34,34 @@ class ObjectiveChoiceTest {
     }
 
     @Test
+    void narmLearnsFromManyPrefixesPerPass() {
+        ModelSpec spec = ModelSpec.paperPreset(Architectures.NARM, DATA.numItems(), 12);
+        try (ScoringModel model = new SequenceTrainer(new TrainConfig(8, 64, 5e-3f, 0f, 5f, 8, 0, 1, "cpu"),
+                "prefixes-ce").train(spec, DATA, TrainingListener.NONE, () -> false).model()) {
+            double ndcg = RankingEvaluator.fullRanking(DATA, model, Split.VALIDATION, 0, 10).get("ndcg@10");
+            double popularity = RankingEvaluator.fullRanking(DATA, new PopularityScorer(DATA), Split.VALIDATION, 0, 10)
+                    .get("ndcg@10");
+            assertThat(ndcg).as("a strongly sequential dataset: far above popularity").isGreaterThan(popularity + 0.1);
+        }
+    }
+
+    @Test
     void objectivesThatDoNotFitTheModelAreRefusedNamingTheChoices() {
-        assertThat(Objective.resolve(null, Objective.NEXT_ITEM_SAMPLED_BCE)).isEqualTo(Objective.NEXT_ITEM_SAMPLED_BCE);
-        assertThat(Objective.resolve("sampled-bce", Objective.NEXT_ITEM_ALL_POSITIONS))
-                .isEqualTo(Objective.NEXT_ITEM_SAMPLED_BCE);
-        assertThatThrownBy(() -> Objective.resolve("sampled-bce", Objective.NEXT_ITEM_LAST_POSITION))
-                .hasMessageContaining("choose last-position-ce");
-        assertThatThrownBy(() -> Objective.resolve("telepathy", Objective.NEXT_ITEM_ALL_POSITIONS))
-                .hasMessageContaining("next-item-ce or sampled-bce");
+        java.util.List<Objective> sasrec = Architectures.build(ModelSpec.paperPreset(Architectures.SASREC, 10, 12))
+                .objectives();
+        java.util.List<Objective> narm = Architectures.build(ModelSpec.paperPreset(Architectures.NARM, 10, 12))
+                .objectives();
+        java.util.List<Objective> bert = Architectures.build(ModelSpec.paperPreset(Architectures.BERT4REC, 10, 12))
+                .objectives();
+        assertThat(Objective.resolve(null, sasrec)).isEqualTo(Objective.NEXT_ITEM_SAMPLED_BCE);
+        assertThat(Objective.resolve("next-item-ce", sasrec)).isEqualTo(Objective.NEXT_ITEM_ALL_POSITIONS);
+        assertThat(Objective.resolve(null, narm)).isEqualTo(Objective.NEXT_ITEM_LAST_POSITION);
+        assertThat(Objective.resolve("prefixes-ce", narm)).isEqualTo(Objective.NEXT_ITEM_PREFIXES);
+        assertThatThrownBy(() -> Objective.resolve("sampled-bce", narm))
+                .hasMessageContaining("choose last-position-ce or prefixes-ce");
+        assertThatThrownBy(() -> Objective.resolve("prefixes-ce", bert)).hasMessageContaining("choose cloze");
+        assertThatThrownBy(() -> Objective.resolve("telepathy", sasrec))
+                .hasMessageContaining("sampled-bce or next-item-ce");
     }
 
     @Test

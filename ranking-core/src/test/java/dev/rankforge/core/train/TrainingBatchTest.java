@@ -35,6 +35,29 @@ class TrainingBatchTest {
     }
 
     @Test
+    void prefixesScoreEveryPrefixWhenTheyFitAndPointPastTheRestAtNoTarget() {
+        TrainingBatch b = TrainingBatch.of(Objective.NEXT_ITEM_PREFIXES, SEQUENCES, 4, 10, 0.2f, 4, new Random(1));
+        assertThat(b.inputs()).containsExactly(0, 5, 6, 7, 0, 0, 0, 9);
+        assertThat(b.targetLength()).isEqualTo(3);                  // three pairs at most: (5,6), (6,7), (7,8)
+        assertThat(b.positions()).containsExactly(1, 2, 3, 3, 3, 3);
+        assertThat(b.targets()).containsExactly(6, 7, 8, 3, 0, 0);
+    }
+
+    @Test
+    void prefixesBeyondTheBudgetAreARandomOrderedSubsetWithTheirTargets() {
+        int[][] longOne = {{1, 2, 3, 4, 5, 6, 7, 8, 9}};
+        TrainingBatch b = TrainingBatch.of(Objective.NEXT_ITEM_PREFIXES, longOne, 8, 10, 0.2f, 3, new Random(5));
+        assertThat(b.positions()).hasSize(3).isSorted().doesNotHaveDuplicates();
+        for (int i = 0; i < 3; i++) {
+            int position = (int) b.positions()[i];
+            assertThat(b.targets()[i]).as("the item after input position " + position)
+                    .isEqualTo(b.inputs()[position] + 1);
+        }
+        assertThat(TrainingBatch.prefixesPerRow(128, 200, 128)).isEqualTo(20);
+        assertThat(TrainingBatch.prefixesPerRow(128, 50, 64)).isEqualTo(50);
+    }
+
+    @Test
     void maskedItemHidesAtLeastOneItemBehindTheMaskToken() {
         for (int seed = 0; seed < 20; seed++) {
             TrainingBatch b = TrainingBatch.of(Objective.MASKED_ITEM, SEQUENCES, 4, 10, 0.2f, new Random(seed));

@@ -69,7 +69,7 @@ public class TrainingJobService {
         if (params.objective() != null) {
             try {
                 Objective.resolve(params.objective(), Architectures.build(params.modelSpec(request.architecture(), 2))
-                        .objective());
+                        .objectives());
             } catch (IllegalArgumentException e) {
                 throw new InvalidRequestException("params.objective", e.getMessage());
             }
