@@ -24,7 +24,7 @@ public class AttackJob extends JobEntity {
     public String chooser;
     /** What the chooser needs beyond black-box access ({@link dev.rankforge.core.attack.Knowledge}). */
     public String knowledge;
-    /** The resolved victim endpoint; its secret must be redacted before it leaves the service. */
+    /** The resolved victim endpoint; it names its credential, never holds the secret. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public BlackBoxEndpoint victim;

@@ -11,8 +11,9 @@ import java.util.UUID;
  * @param historyField request body field holding the history (default {@code sequence})
  * @param kField       request body field holding the list length (default {@code k})
  * @param itemsPointer JSON pointer to the ranked ids in the response (default {@code /items})
- * @param authHeader   header sent with every query, e.g. {@code X-Api-Key} (optional)
- * @param authValue    its value
+ * @param authHeader     header sent with every query, e.g. {@code X-Api-Key} (optional)
+ * @param authCredential name of the credential holding its value, which the querying service reads from its own
+ *                       credential store: a secret never travels in a request, a message or a stored row
  * @param timeoutMs    per-request timeout (default 5000)
  * @param retries      retries after a failed attempt, with exponential backoff (default 3)
  * @param concurrency  queries in flight at once (default 8)
@@ -24,7 +25,7 @@ import java.util.UUID;
  *                     none for other URLs
  */
 public record BlackBoxTarget(String url, UUID modelId, String historyField, String kField, String itemsPointer,
-                             String authHeader, String authValue, Integer timeoutMs, Integer retries,
+                             String authHeader, String authCredential, Integer timeoutMs, Integer retries,
                              Integer concurrency, String rankUrl, String excludeField) {
     /** Our own black-box API for a model of trainer-service, with default settings. */
     public static BlackBoxTarget ourModel(UUID modelId) {

@@ -68,7 +68,7 @@ class ExtractionFlowTest {
                 "distillation", Map.of("loss", "margin-rank", "negatives", 20, "listLength", 20),
                 "extraction", Map.of("generator", "autoregressive", "sequences", 200, "length", 10,
                         "target", Map.of("url", target, "modelId", victimId, "authHeader", "X-Api-Key",
-                                "authValue", "test-key", "concurrency", 4))));
+                                "authCredential", credential("victim-key", "test-key"), "concurrency", 4))));
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
         // The target's secret stays out of every response, event and log line.
         String jobId = job.getString("id");
@@ -82,7 +82,8 @@ class ExtractionFlowTest {
         assertThat(logLines()).anyMatch(l -> l.contains(jobId)).noneMatch(l -> l.contains("test-key"));
         assertThat(job.getLong("queriesSpent")).as("one query per prefix, exactly").isEqualTo(2000);
         assertThat(job.getString("validationMetric")).isEqualTo("agreement@10");
-        assertThat(job.getString("params.extraction.target.authValue")).as("secret redacted").isEqualTo("***");
+        assertThat(job.getString("params.extraction.target.authCredential")).as("named, never held")
+                .isEqualTo("victim-key");
         double agreement = job.getDouble("result.victimFidelity.'agreement@10'");
         double random = job.getDouble("result.victimFidelity.'randomAgreement@10'");
         System.out.println("EXTRACT fidelity: " + job.getMap("result.victimFidelity"));
@@ -93,7 +94,7 @@ class ExtractionFlowTest {
                 .body("lineage.victimModelId", equalTo(victimId))
                 .body("lineage.queriesSpent", equalTo(2000))
                 .body("lineage.querySetUri", notNullValue())
-                .body("hyperparameters.training.extraction.target.authValue", equalTo("***"));
+                .body("hyperparameters.training.extraction.target.authCredential", equalTo("victim-key"));
     }
 
     @Test
@@ -120,7 +121,7 @@ class ExtractionFlowTest {
                 "datasetUri", datasetUri, "architecture", "gru4rec", "params", Map.of("epochs", 1, "maxLength", 20),
                 "distillation", Map.of("listLength", 20),
                 "extraction", Map.of("sequences", 5, "length", 3, "target", Map.of("url", target,
-                        "authHeader", "X-Api-Key", "authValue", "wrong-key"))));
+                        "authHeader", "X-Api-Key", "authCredential", credential("stale-key", "wrong-key")))));
         assertThat(job.getString("status")).isEqualTo("FAILED");
         assertThat(job.getString("error")).contains("HTTP 401").contains("unknown API key");
         assertThat(job.getLong("queriesSpent")).isZero();
@@ -168,6 +169,13 @@ class ExtractionFlowTest {
                 "architecture", "gru4rec", "extraction", Map.of("target",
                         Map.of("url", "http://10.0.0.1/recommend"))), "extraction.target.url");
         refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "extraction", Map.of("target", Map.of("modelId", victimId,
+                        "authHeader", "X-Api-Key", "authValue", "inline-secret"))), "extraction.target.authCredential");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "extraction", Map.of("target", Map.of("modelId", victimId,
+                        "authHeader", "X-Api-Key", "authCredential", "nobody-stored-this"))),
+                "extraction.target.authCredential");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "distillation", Map.of("loss", "telepathy"),
                 "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.loss");
         refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
@@ -181,6 +189,18 @@ class ExtractionFlowTest {
         int after = given().when().get("/training-jobs").then().statusCode(200).extract().jsonPath()
                 .getList("$").size();
         assertThat(after).isEqualTo(before);
+    }
+
+    /** Stores a secret where the service reads credentials (target/test-credentials), under {@code name}. */
+    private static String credential(String name, String secret) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target/test-credentials");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name), secret);
+            return name;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The service's log as written during the tests (file logging is on in the test profile). */

@@ -16,7 +16,7 @@ import java.util.Map;
 public class AttackMapper {
 
     public AttackJobView toView(AttackJob j) {
-        return new AttackJobView(j.id, j.status, j.method, j.chooser, j.knowledge, j.victim.redacted(),
+        return new AttackJobView(j.id, j.status, j.method, j.chooser, j.knowledge, j.victim,
                 j.surrogateModelId, j.datasetId, j.targets, j.params, j.results, mean(j.results, true),
                 mean(j.results, false), j.queries, j.stage, j.poisoning, j.error, j.createdAt, j.startedAt,
                 j.finishedAt);

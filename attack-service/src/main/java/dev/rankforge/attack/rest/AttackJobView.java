@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An attack job as the API shows it: the request as resolved (the victim's secret redacted), each target's
+ * An attack job as the API shows it: the request as resolved (the victim names its credential; no secret is stored), each target's
  * exposure before and after under every protocol, their means, and the queries spent.
  */
 public record AttackJobView(UUID id, JobStatus status, String method, String chooser, String knowledge,

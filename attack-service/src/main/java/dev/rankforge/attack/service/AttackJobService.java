@@ -18,6 +18,7 @@ import dev.rankforge.core.attack.Knowledge;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
+import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,11 +54,13 @@ public class AttackJobService {
     private final java.util.Set<String> methods;
 
     private final dev.rankforge.service.blackbox.OutboundPolicy outbound;
+    private final Credentials credentials;
 
     public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events, AttackConfig config,
                             @RestClient TrainerApi trainer, DatasetLoader datasets,
                             jakarta.enterprise.inject.Instance<AttackRunner> runners,
-                            dev.rankforge.service.blackbox.OutboundConfig outboundConfig) {
+                            dev.rankforge.service.blackbox.OutboundConfig outboundConfig, Credentials credentials) {
+        this.credentials = credentials;
         this.outbound = new dev.rankforge.service.blackbox.OutboundPolicy(java.util.List.of(config.trainerUrl()),
                 outboundConfig.allow().orElse(java.util.List.of()));
         this.methods = runners.stream().map(AttackRunner::method)
@@ -82,7 +85,8 @@ public class AttackJobService {
         }
         String method = r.method() == null ? POLLUTION : r.method();
         require(methods.contains(method), "method", "must be one of " + methods);
-        BlackBoxEndpoint victim = BlackBoxEndpoints.resolve(r.victim(), config.trainerUrl(), "victim", outbound);
+        BlackBoxEndpoint victim = BlackBoxEndpoints.resolve(r.victim(), config.trainerUrl(), "victim", outbound,
+                credentials);
         if (POISONING.equals(method)) {
             require(victim.modelId() != null && r.victim().url() == null, "victim.modelId",
                     "poisoning retrains the victim's spec, so the victim must be a model of trainer-service");

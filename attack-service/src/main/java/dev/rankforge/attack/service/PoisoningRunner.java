@@ -20,6 +20,7 @@ import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
+import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.HttpBlackBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -49,10 +50,12 @@ public class PoisoningRunner implements AttackRunner {
     private final TrainingRequestPublisher training;
     private final AttackConfig config;
     private final ObjectMapper json;
+    private final Credentials credentials;
 
     public PoisoningRunner(AttackInputs inputs, AttackProgress progress, @RestClient TrainerApi trainer,
                            @RestClient DataApi data, TrainingRequestPublisher training, AttackConfig config,
-                           ObjectMapper json) {
+                           Credentials credentials, ObjectMapper json) {
+        this.credentials = credentials;
         this.inputs = inputs;
         this.progress = progress;
         this.trainer = trainer;
@@ -128,8 +131,9 @@ public class PoisoningRunner implements AttackRunner {
         progress.update(job.id, j -> j.stage = "MEASURING");
         SequenceDataset dataset = inputs.dataset(job);
         AttackParams p = job.params;
-        try (HttpBlackBox clean = new HttpBlackBox(endpoint(job, job.poisoning.cleanModelId()), json);
-             HttpBlackBox poisoned = new HttpBlackBox(endpoint(job, job.poisoning.poisonedModelId()), json)) {
+        try (HttpBlackBox clean = new HttpBlackBox(endpoint(job, job.poisoning.cleanModelId()), credentials, json);
+             HttpBlackBox poisoned = new HttpBlackBox(endpoint(job, job.poisoning.poisonedModelId()), credentials,
+                     json)) {
             TargetComparison.run(clean, poisoned, dataset.numItems(), AttackInputs.testHistories(dataset),
                     AttackProgress.remaining(job), p.maxUsers(), p.sampledProtocol(), p.seed(),
                     outcome -> progress.target(job.id, outcome));
@@ -140,8 +144,8 @@ public class PoisoningRunner implements AttackRunner {
     private BlackBoxEndpoint endpoint(AttackJob job, UUID modelId) {
         BlackBoxEndpoint v = job.victim;
         return BlackBoxEndpoints.resolve(new BlackBoxTarget(null, modelId, null, null, null, v.authHeader(),
-                v.authValue(), v.timeoutMs(), v.retries(), v.concurrency(), null, null), config.trainerUrl(), "victim",
-                dev.rankforge.service.blackbox.OutboundPolicy.ownOnly(config.trainerUrl()));
+                v.authCredential(), v.timeoutMs(), v.retries(), v.concurrency(), null, null), config.trainerUrl(),
+                "victim", dev.rankforge.service.blackbox.OutboundPolicy.ownOnly(config.trainerUrl()), credentials);
     }
 
     private UUID awaitModel(UUID trainingJobId) throws InterruptedException {

@@ -6,6 +6,7 @@ import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.core.attack.ProfilePollution;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.HttpBlackBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -22,7 +23,10 @@ public class PollutionRunner implements AttackRunner {
     private final AttackProgress progress;
     private final ObjectMapper json;
 
-    public PollutionRunner(AttackInputs inputs, AttackProgress progress, ObjectMapper json) {
+    private final Credentials credentials;
+
+    public PollutionRunner(AttackInputs inputs, AttackProgress progress, Credentials credentials, ObjectMapper json) {
+        this.credentials = credentials;
         this.inputs = inputs;
         this.progress = progress;
         this.json = json;
@@ -38,7 +42,7 @@ public class PollutionRunner implements AttackRunner {
         progress.update(job.id, j -> j.stage = "MEASURING");
         SequenceDataset data = inputs.dataset(job);
         AttackParams p = job.params;
-        try (ScoringModel surrogate = inputs.surrogate(job); HttpBlackBox victim = new HttpBlackBox(job.victim, json)) {
+        try (ScoringModel surrogate = inputs.surrogate(job); HttpBlackBox victim = new HttpBlackBox(job.victim, credentials, json)) {
             boolean sampled = p.sampledProtocol() && victim.ranksCandidates();
             if (!victim.excludesOnRequest()) {
                 LOG.warnf("attack job %s: the victim always leaves out the history's items, so an injected target "

@@ -19,9 +19,12 @@ public final class BlackBoxEndpoints {
     /**
      * @param trainerUrl base URL of trainer-service, for targets that name one of its models
      * @param path       where the target sits in the request, for error messages
-     * @param policy     which hosts may be called; a refused one is reported under {@code <path>.url}
+     * @param policy      which hosts may be called; a refused one is reported under {@code <path>.url}
+     * @param credentials the credentials a target may name; an unknown one is reported under
+     *                    {@code <path>.authCredential}
      */
-    public static BlackBoxEndpoint resolve(BlackBoxTarget t, String trainerUrl, String path, OutboundPolicy policy) {
+    public static BlackBoxEndpoint resolve(BlackBoxTarget t, String trainerUrl, String path, OutboundPolicy policy,
+                                           Credentials credentials) {
         if (t == null) {
             throw new InvalidRequestException(path, "is required: a url, or a modelId of trainer-service");
         }
@@ -43,11 +46,25 @@ public final class BlackBoxEndpoints {
             checkUrl(rankUrl, path + ".rankUrl");
             policy.check(rankUrl, path + ".rankUrl");
         }
-        if ((t.authHeader() == null) != (t.authValue() == null)) {
-            throw new InvalidRequestException(path + ".authHeader", "authHeader and authValue go together");
+        if (t.authHeader() != null && t.authCredential() == null) {
+            throw new InvalidRequestException(path + ".authCredential", "is required with authHeader: the name of a "
+                    + "credential file in RANKFORGE_CREDENTIALS_DIR (secrets are never accepted inline)");
+        }
+        if (t.authCredential() != null) {
+            if (t.authHeader() == null) {
+                throw new InvalidRequestException(path + ".authHeader", "is required with authCredential");
+            }
+            if (!Credentials.isValidName(t.authCredential())) {
+                throw new InvalidRequestException(path + ".authCredential",
+                        "must be a name of letters, digits, '.', '_' and '-'");
+            }
+            if (!credentials.has(t.authCredential())) {
+                throw new InvalidRequestException(path + ".authCredential", "names no credential of this service "
+                        + "(put its value in the file " + credentials.dir().resolve(t.authCredential()) + ")");
+            }
         }
         BlackBoxEndpoint r = new BlackBoxEndpoint(url, t.modelId(), orDefault(t.historyField(), "sequence"),
-                orDefault(t.kField(), "k"), orDefault(t.itemsPointer(), "/items"), t.authHeader(), t.authValue(),
+                orDefault(t.kField(), "k"), orDefault(t.itemsPointer(), "/items"), t.authHeader(), t.authCredential(),
                 orDefault(t.timeoutMs(), 5000), orDefault(t.retries(), 3), orDefault(t.concurrency(), 8), rankUrl,
                 excludeField == null || excludeField.isBlank() ? null : excludeField);
         if (!r.itemsPointer().startsWith("/")) {

@@ -37,6 +37,7 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private static final TypeLiteral<List<Integer>> ANSWER = new TypeLiteral<>() { };
 
     private final BlackBoxEndpoint target;
+    private final String authValue;
     private final ObjectMapper json;
     private final HttpClient client;
     private final ExecutorService pool;
@@ -44,8 +45,10 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private final AtomicLong attempts = new AtomicLong();
     private final Guard guard;
 
-    public HttpBlackBox(BlackBoxEndpoint target, ObjectMapper json) {
+    /** @param credentials where the value of the target's credential is read, once, here */
+    public HttpBlackBox(BlackBoxEndpoint target, Credentials credentials, ObjectMapper json) {
         this.target = target;
+        this.authValue = target.authCredential() == null ? null : credentials.value(target.authCredential());
         this.json = json;
         this.guard = Guard.create()
                 .withRetry().maxRetries(target.retries()).delay(100, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
@@ -154,7 +157,7 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         if (target.authHeader() != null) {
-            request.header(target.authHeader(), target.authValue());
+            request.header(target.authHeader(), authValue);
         }
         HttpRequest built = request.build();
         try {

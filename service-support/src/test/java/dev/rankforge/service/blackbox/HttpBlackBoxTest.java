@@ -8,16 +8,20 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shared black-box client against a real HTTP server: retries of 5xx and 429 (honouring Retry-After), at-once
- * failure on other 4xx, exact answered/attempt counts, the key header, exclusions and candidate ranking.
+ * failure on other 4xx, exact answered/attempt counts, the key header (its value read from the named credential),
+ * exclusions and candidate ranking.
  */
 class HttpBlackBoxTest {
     private HttpServer server;
@@ -52,10 +56,19 @@ class HttpBlackBoxTest {
         server.stop(0);
     }
 
+    @TempDir
+    Path credentialDir;
+
     private HttpBlackBox client(int retries) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try {
+            Files.writeString(credentialDir.resolve("partner-key"), "secret\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return new HttpBlackBox(new BlackBoxEndpoint(base + "/recommend", null, "sequence", "k", "/items", "X-Api-Key",
-                "secret", 2000, retries, 1, base + "/rank", "exclude"), new ObjectMapper());
+                "partner-key", 2000, retries, 1, base + "/rank", "exclude"), new Credentials(credentialDir),
+                new ObjectMapper());
     }
 
     @Test

@@ -27,7 +27,7 @@ public class TrainingMapper {
     }
 
     public TrainingJobView toView(TrainingJob job, List<TrainingEpoch> epochs) {
-        JsonNode params = readTree(write(read(job.params, ResolvedParams.class).redacted()));
+        JsonNode params = readTree(job.params);
         return new TrainingJobView(job.id, job.kind, job.status, job.datasetId, job.architecture, job.teacherModelId,
                 params, job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore,
                 job.queriesSpent, job.attempts, job.resumedFromEpoch, job.modelId,

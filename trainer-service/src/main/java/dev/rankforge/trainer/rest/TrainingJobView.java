@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * A job as the API shows it, with its per-epoch history. The validation metric is full-ranking NDCG@10 for
- * TRAIN and Agreement@10 with the teacher or victim (held-out queries) for DISTILL and EXTRACT. Secrets in the
- * params (a target's auth value) are redacted.
+ * TRAIN and Agreement@10 with the teacher or victim (held-out queries) for DISTILL and EXTRACT. A target in the
+ * params names its credential; no secret is ever stored.
  *
  * @param queriesSpent     EXTRACT: black-box queries answered, over all attempts
  * @param attempts         times a worker started the job (more than one when it resumed after a restart)

@@ -5,6 +5,7 @@ import static dev.rankforge.service.problem.RequestFields.requireBetween;
 
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
+import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.contracts.DistillationParams;
 import dev.rankforge.contracts.ExtractionParams;
@@ -46,13 +47,15 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
      * Fills defaults and checks ranges; a bad value is reported by its request path, e.g. {@code params.epochs}.
      *
      * @param selfUrl  base URL of this service, for targets that name one of its models
-     * @param outbound which targets this service may query
+     * @param outbound    which targets this service may query
+     * @param credentials the credentials a target may name
      */
     public static ResolvedParams resolve(TrainingKind kind, TrainingParams p, DistillationParams d,
-                                         ExtractionParams x, String selfUrl, OutboundPolicy outbound) {
+                                         ExtractionParams x, String selfUrl, OutboundPolicy outbound,
+                                         Credentials credentials) {
         TrainingParams in = p == null ? TrainingParams.defaults() : p;
         Distillation distillation = kind == TrainingKind.TRAIN ? null : distillation(d);
-        Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl, outbound) : null;
+        Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl, outbound, credentials) : null;
         ResolvedParams r = new ResolvedParams(
                 orDefault(in.epochs(), 20), orDefault(in.embeddingSize(), 64), orDefault(in.hiddenSize(), 64),
                 orDefault(in.batchSize(), 128), in.learningRate() == null ? 1e-3 : in.learningRate(),
@@ -86,7 +89,8 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         return r;
     }
 
-    private static Extraction extraction(ExtractionParams x, String selfUrl, OutboundPolicy outbound) {
+    private static Extraction extraction(ExtractionParams x, String selfUrl, OutboundPolicy outbound,
+                                         Credentials credentials) {
         if (x == null) {
             throw new InvalidRequestException("extraction", "is required for EXTRACT jobs");
         }
@@ -95,7 +99,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
             throw new InvalidRequestException("extraction.generator", "must be autoregressive or random");
         }
         Extraction r = new Extraction(generator, orDefault(x.sequences(), 1000), orDefault(x.length(), 20),
-                BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target", outbound));
+                BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target", outbound, credentials));
         requireBetween("extraction.sequences", r.sequences, 1, 1_000_000);
         requireBetween("extraction.length", r.length, 2, 1000);
         return r;
@@ -116,15 +120,5 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         TrainConfig defaults = TrainConfig.defaults();
         return new TrainConfig(epochs, batchSize, (float) learningRate, defaults.weightDecay(),
                 defaults.clipGradient(), defaults.patience(), defaults.validationUsers(), seed, device);
-    }
-
-    /** The same settings with the target's secret replaced, for views and logs. */
-    public ResolvedParams redacted() {
-        if (extraction == null || extraction.target.authValue() == null) {
-            return this;
-        }
-        BlackBoxEndpoint hidden = extraction.target.redacted();
-        return new ResolvedParams(epochs, embeddingSize, hiddenSize, batchSize, learningRate, maxLength, seed,
-                objective, distillation, new Extraction(extraction.generator, extraction.sequences, extraction.length, hidden));
     }
 }

@@ -12,6 +12,7 @@ import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import dev.rankforge.service.job.JobTransitions;
+import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.OutboundConfig;
 import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.service.problem.InvalidRequestException;
@@ -39,10 +40,12 @@ public class TrainingJobService {
     private final TrainerConfig config;
 
     private final OutboundPolicy outbound;
+    private final Credentials credentials;
 
     public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events,
-                              TrainerConfig config, OutboundConfig outboundConfig) {
+                              TrainerConfig config, OutboundConfig outboundConfig, Credentials credentials) {
         this.outbound = new OutboundPolicy(List.of(config.selfUrl()), outboundConfig.allow().orElse(List.of()));
+        this.credentials = credentials;
         this.worker = worker;
         this.mapper = mapper;
         this.events = events;
@@ -65,7 +68,7 @@ public class TrainingJobService {
         }
         TrainingKind kind = request.kind() == null ? TrainingKind.TRAIN : request.kind();
         ResolvedParams params = ResolvedParams.resolve(kind, request.params(), request.distillation(),
-                request.extraction(), config.selfUrl(), outbound);
+                request.extraction(), config.selfUrl(), outbound, credentials);
         if (params.objective() != null) {
             try {
                 Objective.resolve(params.objective(), Architectures.build(params.modelSpec(request.architecture(), 2))

@@ -1,0 +1,126 @@
+package dev.rankforge.trainer.run;
+
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.core.train.EpochReport;
+import dev.rankforge.core.train.TrainingCheckpoint;
+import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.service.job.JobTransitions;
+import dev.rankforge.trainer.RegisteredModel;
+import dev.rankforge.trainer.TrainingEpoch;
+import dev.rankforge.trainer.TrainingJob;
+import dev.rankforge.trainer.mapping.TrainingMapper;
+import dev.rankforge.trainer.messaging.TrainingEventPublisher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * A running job's state as others see it: each change is committed to its row (and epoch history) and then
+ * published as a training event. Within a long epoch or query generation, progress goes out every few seconds.
+ */
+@ApplicationScoped
+public class JobProgress {
+    private static final Logger LOG = Logger.getLogger(JobProgress.class);
+    static final long EVERY_MS = 5_000;
+
+    private final TrainingMapper mapper;
+    private final TrainingEventPublisher events;
+
+    public JobProgress(TrainingMapper mapper, TrainingEventPublisher events) {
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    /** Counts the attempt; when resuming, forgets epochs recorded after the checkpoint (they run again). */
+    public TrainingJob startAttempt(UUID jobId, TrainingCheckpoint checkpoint) {
+        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJob j = TrainingJob.findById(jobId);
+            j.attempts++;
+            j.resumedFromEpoch = checkpoint == null ? null : checkpoint.epochsDone();
+            int done = checkpoint == null ? 0 : checkpoint.epochsDone();
+            TrainingEpoch.deleteAfter(jobId, done);
+            j.epoch = done;
+            return j;
+        });
+        events.publish(mapper.toEvent(job, null, null));
+        return job;
+    }
+
+    /** Records and publishes every epoch; within a long epoch, publishes its progress every few seconds. */
+    public TrainingListener listener(TrainingJob job) {
+        long[] lastReport = {System.currentTimeMillis()};
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                lastReport[0] = System.currentTimeMillis();
+                recordEpoch(job.id, report);
+            }
+
+            @Override
+            public void onBatch(int epoch, int done, int examples, double seconds) {
+                if (System.currentTimeMillis() - lastReport[0] < EVERY_MS || done >= examples) {
+                    return;
+                }
+                lastReport[0] = System.currentTimeMillis();
+                TrainingJob current = QuarkusTransaction.requiringNew().call(() -> TrainingJob.findById(job.id));
+                events.publish(mapper.toEvent(current, done / Math.max(seconds, 1e-9), done / (double) examples, null));
+            }
+        };
+    }
+
+    /** Commits the queries answered so far (and the stored query set, when given); {@code publish} sees the row. */
+    public TrainingJob recordQueries(UUID jobId, long spent, String querySetUri, boolean publish) {
+        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJob j = TrainingJob.findById(jobId);
+            j.queriesSpent = spent;
+            if (querySetUri != null) {
+                j.querySetUri = querySetUri;
+            }
+            return j;
+        });
+        if (publish) {
+            events.publish(mapper.toEvent(job, null, null));
+        }
+        return job;
+    }
+
+    /** Ends the job as SUCCEEDED with its registered model, and says so. */
+    public void succeeded(UUID jobId, RegisteredModel model, Consumer<TrainingJob> result) {
+        TrainingJob done = JobTransitions.finish(TrainingJob.class, jobId, JobStatus.SUCCEEDED, null, j -> {
+            j.modelId = model.id;
+            result.accept(j);
+        });
+        events.publish(mapper.toEvent(done, null, model));
+    }
+
+    /** Ends the job as CANCELLED or FAILED (with the reason), and says so. */
+    public void ended(UUID jobId, JobStatus status, String error) {
+        events.publish(mapper.toEvent(JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> { }),
+                null, null));
+    }
+
+    private void recordEpoch(UUID jobId, EpochReport report) {
+        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingEpoch epoch = new TrainingEpoch();
+            epoch.key = new TrainingEpoch.Key(jobId, report.epoch());
+            epoch.loss = report.loss();
+            epoch.validationScore = report.selectionValue();
+            epoch.examplesPerSecond = report.examplesPerSecond();
+            epoch.recordedAt = Instant.now();
+            epoch.persist();
+            TrainingJob j = TrainingJob.findById(jobId);
+            j.epoch = report.epoch();
+            j.loss = report.loss();
+            j.validationMetric = report.selectionMetric();
+            j.validationScore = report.selectionValue();
+            return j;
+        });
+        LOG.infof("%s job %s epoch %d/%d: loss %.4f, validation %s %.4f, %.0f examples/s, %d live arrays", job.kind,
+                jobId, report.epoch(), report.epochs(), report.loss(), report.selectionMetric(),
+                report.selectionValue(), report.examplesPerSecond(), report.liveArrays());
+        events.publish(mapper.toEvent(job, report.examplesPerSecond(), null));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rankforge.trainer.run;
+
+import dev.rankforge.contracts.TrainingKind;
+import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.core.model.ModelArtifact;
+import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.trainer.RegisteredModel;
+import dev.rankforge.trainer.TrainingJob;
+import dev.rankforge.trainer.mapping.TrainingMapper;
+import dev.rankforge.trainer.service.ResolvedParams;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** The registered models as jobs use them: load a teacher or an initial model, register a job's result once. */
+@ApplicationScoped
+public class ModelRegistry {
+    private final LocalArtifactStore artifacts;
+    private final TrainingMapper mapper;
+
+    public ModelRegistry(LocalArtifactStore artifacts, TrainingMapper mapper) {
+        this.artifacts = artifacts;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The registered model {@code modelId}, loaded; the caller closes it.
+     *
+     * @param role what the job uses it as ({@code teacher}, {@code initial model}), for the error
+     */
+    public ScoringModel load(UUID modelId, String role) throws IOException {
+        RegisteredModel entry = QuarkusTransaction.requiringNew().call(
+                () -> RegisteredModel.<RegisteredModel>findById(modelId));
+        if (entry == null) {
+            throw new IllegalStateException(role + " model " + modelId + " is no longer registered");
+        }
+        try (InputStream in = artifacts.open(entry.artifactUri)) {
+            return ModelArtifact.read(in);
+        }
+    }
+
+    /** The weights of a registered model with exactly {@code spec}, to fine-tune from. */
+    public byte[] initialParameters(UUID modelId, ModelSpec spec) throws IOException {
+        try (ScoringModel initial = load(modelId, "initial")) {
+            if (!initial.spec().equals(spec)) {
+                throw new IllegalStateException("initial model " + modelId + " has spec " + initial.spec()
+                        + ", this job trains " + spec);
+            }
+            return initial.parameters();
+        }
+    }
+
+    /** Registers the job's model; a job that registered before a crash keeps its first registration. */
+    public RegisteredModel register(TrainingJob job, ResolvedParams params, ModelSpec spec, StoredArtifact artifact,
+                                    JobOutcome outcome) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RegisteredModel existing = RegisteredModel.find("jobId", job.id).firstResult();
+            if (existing != null) {
+                return existing;
+            }
+            RegisteredModel m = new RegisteredModel();
+            m.id = UUID.randomUUID();
+            m.jobId = job.id;
+            m.kind = job.kind;
+            m.datasetId = job.datasetId;
+            m.architecture = spec.architecture();
+            m.hyperparameters = mapper.write(Map.of("model", spec, "training", params));
+            m.artifactUri = artifact.uri();
+            m.sha256 = artifact.sha256();
+            m.validationMetric = job.kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
+            m.validationScore = outcome.result().bestValidation().getOrDefault(m.validationMetric, 0.0);
+            m.bestEpoch = outcome.result().bestEpoch();
+            m.lineage = mapper.write(outcome.lineage());
+            m.metrics = mapper.write(outcome.metrics());
+            m.createdAt = Instant.now();
+            m.persist();
+            return m;
+        });
+    }
+}
