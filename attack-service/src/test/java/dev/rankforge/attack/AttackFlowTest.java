@@ -111,6 +111,10 @@ class AttackFlowTest {
                 .body("victim.modelId", equalTo(victimId.toString()))
                 .body("results.size()", equalTo(3));
         given().get("/attack-jobs").then().statusCode(200).body("id", hasItem(jobId.toString()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
+                .statusCode(200).extract().asString()).as("attack jobs by state, victim queries by outcome")
+                .containsPattern("rankforge_jobs\\{state=\"SUCCEEDED\",type=\"attack\"} [1-9]")
+                .containsPattern("rankforge_blackbox_requests_seconds_count\\{host=\"localhost\",outcome=\"answered\"} [1-9]"));
     }
 
     @Test

@@ -148,6 +148,11 @@ class ExperimentFlowTest {
         JsonPath view = given().when().get("/experiments/" + id).then().extract().jsonPath();
         assertThat(view.getList("steps.status")).containsOnly("SUCCEEDED");
         assertThat(view.getList("steps.name")).containsExactly("data", "victim", "surrogate", "eval", "pollution");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().when().get("/q/metrics")
+                .then().statusCode(200).extract().asString())
+                .as("experiments and steps by state on /q/metrics")
+                .containsPattern("rankforge_jobs\\{state=\"SUCCEEDED\",type=\"experiment\"} [1-9]")
+                .containsPattern("rankforge_jobs\\{state=\"SUCCEEDED\",type=\"experiment-step\"} [1-9]"));
 
         JsonPath results = given().when().get("/experiments/" + id + "/results").then().statusCode(200)
                 .extract().jsonPath();

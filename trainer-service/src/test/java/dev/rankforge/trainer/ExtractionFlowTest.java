@@ -95,6 +95,24 @@ class ExtractionFlowTest {
                 .body("lineage.queriesSpent", equalTo(2000))
                 .body("lineage.querySetUri", notNullValue())
                 .body("hyperparameters.training.extraction.target.authCredential", equalTo("victim-key"));
+
+        // The fleet's work on /q/metrics: black-box attempts by outcome, epochs timed, jobs by state.
+        assertThat(metric("rankforge_blackbox_requests_seconds_count", "host=\"localhost\",outcome=\"answered\""))
+                .as("2000 generation queries and the fidelity queries").isGreaterThan(2000);
+        assertThat(metric("rankforge_training_epochs_seconds_count", "architecture=\"gru4rec\",kind=\"EXTRACT\""))
+                .isGreaterThanOrEqualTo(8);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(metric("rankforge_jobs", "state=\"SUCCEEDED\",type=\"training\"")).isGreaterThanOrEqualTo(2));
+    }
+
+    /** The value of a Prometheus sample on /q/metrics whose labels start with {@code labels}; 0 when absent. */
+    private static double metric(String name, String labels) {
+        for (String line : given().when().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(name + "{" + labels)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     @Test

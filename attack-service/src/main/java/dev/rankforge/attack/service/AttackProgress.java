@@ -5,8 +5,15 @@ import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.messaging.AttackEventPublisher;
 import dev.rankforge.contracts.AttackEvent;
 import dev.rankforge.core.attack.ProfilePollution;
+import dev.rankforge.service.job.JobStateGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +34,18 @@ public class AttackProgress {
     public AttackProgress(AttackMapper mapper, AttackEventPublisher events) {
         this.mapper = mapper;
         this.events = events;
+    }
+
+    /** The job-state gauges of this service ({@code rankforge_jobs{type="attack"}}), counted every 5 s. */
+    @Produces
+    @Singleton
+    @Startup
+    JobStateGauges jobStateGauges(MeterRegistry meters) {
+        return new JobStateGauges(meters, AttackJob.class, "attack", Duration.ofSeconds(5));
+    }
+
+    void closeGauges(@Disposes JobStateGauges gauges) {
+        gauges.close();
     }
 
     /** The job as committed now. */

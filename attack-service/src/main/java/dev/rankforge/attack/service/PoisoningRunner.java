@@ -20,6 +20,7 @@ import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
+import dev.rankforge.service.blackbox.BlackBoxClients;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.HttpBlackBox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +52,13 @@ public class PoisoningRunner implements AttackRunner {
     private final AttackConfig config;
     private final ObjectMapper json;
     private final Credentials credentials;
+    private final BlackBoxClients blackBoxes;
 
     public PoisoningRunner(AttackInputs inputs, AttackProgress progress, @RestClient TrainerApi trainer,
                            @RestClient DataApi data, TrainingRequestPublisher training, AttackConfig config,
-                           Credentials credentials, ObjectMapper json) {
+                           Credentials credentials, BlackBoxClients blackBoxes, ObjectMapper json) {
         this.credentials = credentials;
+        this.blackBoxes = blackBoxes;
         this.inputs = inputs;
         this.progress = progress;
         this.trainer = trainer;
@@ -131,9 +134,8 @@ public class PoisoningRunner implements AttackRunner {
         progress.update(job.id, j -> j.stage = "MEASURING");
         SequenceDataset dataset = inputs.dataset(job);
         AttackParams p = job.params;
-        try (HttpBlackBox clean = new HttpBlackBox(endpoint(job, job.poisoning.cleanModelId()), credentials, json);
-             HttpBlackBox poisoned = new HttpBlackBox(endpoint(job, job.poisoning.poisonedModelId()), credentials,
-                     json)) {
+        try (HttpBlackBox clean = blackBoxes.open(endpoint(job, job.poisoning.cleanModelId()));
+             HttpBlackBox poisoned = blackBoxes.open(endpoint(job, job.poisoning.poisonedModelId()))) {
             TargetComparison.run(clean, poisoned, dataset.numItems(), AttackInputs.testHistories(dataset),
                     AttackProgress.remaining(job), p.maxUsers(), p.sampledProtocol(), p.seed(),
                     outcome -> progress.target(job.id, outcome));

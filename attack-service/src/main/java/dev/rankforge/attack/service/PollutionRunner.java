@@ -1,12 +1,11 @@
 package dev.rankforge.attack.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.attack.AttackJob;
 import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.core.attack.ProfilePollution;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.model.ScoringModel;
-import dev.rankforge.service.blackbox.Credentials;
+import dev.rankforge.service.blackbox.BlackBoxClients;
 import dev.rankforge.service.blackbox.HttpBlackBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,15 +20,13 @@ public class PollutionRunner implements AttackRunner {
 
     private final AttackInputs inputs;
     private final AttackProgress progress;
-    private final ObjectMapper json;
 
-    private final Credentials credentials;
+    private final BlackBoxClients blackBoxes;
 
-    public PollutionRunner(AttackInputs inputs, AttackProgress progress, Credentials credentials, ObjectMapper json) {
-        this.credentials = credentials;
+    public PollutionRunner(AttackInputs inputs, AttackProgress progress, BlackBoxClients blackBoxes) {
+        this.blackBoxes = blackBoxes;
         this.inputs = inputs;
         this.progress = progress;
-        this.json = json;
     }
 
     @Override
@@ -42,7 +39,7 @@ public class PollutionRunner implements AttackRunner {
         progress.update(job.id, j -> j.stage = "MEASURING");
         SequenceDataset data = inputs.dataset(job);
         AttackParams p = job.params;
-        try (ScoringModel surrogate = inputs.surrogate(job); HttpBlackBox victim = new HttpBlackBox(job.victim, credentials, json)) {
+        try (ScoringModel surrogate = inputs.surrogate(job); HttpBlackBox victim = blackBoxes.open(job.victim)) {
             boolean sampled = p.sampledProtocol() && victim.ranksCandidates();
             if (!victim.excludesOnRequest()) {
                 LOG.warnf("attack job %s: the victim always leaves out the history's items, so an injected target "

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rankforge.core.attack.BlackBox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * guard with exponential backoff (100 ms doubling to 10 s), honouring {@code Retry-After}; other 4xx answers fail
  * at once. Queries are counted exactly: {@link #answered()}
  * counts queries that got an answer, {@link #attempts()} every HTTP request sent. When the endpoint has them,
- * explicit exclusions ({@code excludeField}) and candidate ranking ({@code rankUrl}) are offered too.
+ * explicit exclusions ({@code excludeField}) and candidate ranking ({@code rankUrl}) are offered too. Every attempt
+ * is timed in {@code rankforge_blackbox_requests_seconds{host, outcome}} (outcome {@code answered}, {@code retried}
+ * or {@code refused}); services open clients through {@link BlackBoxClients}.
  */
 public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private static final long MAX_BACKOFF_MS = 10_000;
@@ -44,10 +49,17 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     private final Guard guard;
+    private final MeterRegistry meters;
+    private final String host;
 
-    /** @param credentials where the value of the target's credential is read, once, here */
-    public HttpBlackBox(BlackBoxEndpoint target, Credentials credentials, ObjectMapper json) {
+    /**
+     * @param credentials where the value of the target's credential is read, once, here
+     * @param meters      where attempts are timed
+     */
+    public HttpBlackBox(BlackBoxEndpoint target, Credentials credentials, ObjectMapper json, MeterRegistry meters) {
         this.target = target;
+        this.meters = meters;
+        this.host = URI.create(target.url()).getHost();
         this.authValue = target.authCredential() == null ? null : credentials.value(target.authCredential());
         this.json = json;
         this.guard = Guard.create()
@@ -172,12 +184,15 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private List<Integer> attempt(HttpRequest request, String url) throws IOException, InterruptedException {
         attempts.incrementAndGet();
         HttpResponse<byte[]> response;
+        long started = System.nanoTime();
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            time(started, "retried");
             throw new RetryableFailure("I/O error: " + e);
         }
         int status = response.statusCode();
+        time(started, status == 200 ? "answered" : status == 429 || status >= 500 ? "retried" : "refused");
         if (status == 200) {
             answered.incrementAndGet();
             return parse(response.body());
@@ -194,6 +209,12 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
         }
         throw new IllegalStateException("black box " + url + " refused a query with HTTP " + status
                 + ": " + abbreviate(detail));
+    }
+
+    private void time(long startedNanos, String outcome) {
+        Timer.builder("rankforge.blackbox.requests").description("HTTP attempts at black boxes, by outcome")
+                .tag("host", host).tag("outcome", outcome).register(meters)
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** A failed attempt the guard retries. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,7 @@ class HttpBlackBoxTest {
 
     @TempDir
     Path credentialDir;
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     private HttpBlackBox client(int retries) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -68,7 +71,7 @@ class HttpBlackBoxTest {
         }
         return new HttpBlackBox(new BlackBoxEndpoint(base + "/recommend", null, "sequence", "k", "/items", "X-Api-Key",
                 "partner-key", 2000, retries, 1, base + "/rank", "exclude"), new Credentials(credentialDir),
-                new ObjectMapper());
+                new ObjectMapper(), meters);
     }
 
     @Test
@@ -78,6 +81,10 @@ class HttpBlackBoxTest {
             assertThat(box.recommend(List.of(new int[] {5, 6}), 3)).containsExactly(List.of(3, 1, 2));
             assertThat(box.answered()).isEqualTo(1);
             assertThat(box.attempts()).isEqualTo(3);
+            assertThat(meters.get("rankforge.blackbox.requests").tag("outcome", "retried").timer().count())
+                    .isEqualTo(2);
+            assertThat(meters.get("rankforge.blackbox.requests").tag("outcome", "answered").timer().count())
+                    .isEqualTo(1);
             assertThat(keys).containsOnly("secret");
             assertThat(bodies.get(0)).contains("\"sequence\":[5,6]").contains("\"k\":3");
         }

@@ -1,6 +1,5 @@
 package dev.rankforge.trainer.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.core.artifact.LocalArtifactStore;
 import dev.rankforge.core.artifact.StoredArtifact;
@@ -8,7 +7,7 @@ import dev.rankforge.core.extract.ListDistillation;
 import dev.rankforge.core.extract.QueryGenerator;
 import dev.rankforge.core.extract.QuerySet;
 import dev.rankforge.core.train.TrainingResult;
-import dev.rankforge.service.blackbox.Credentials;
+import dev.rankforge.service.blackbox.BlackBoxClients;
 import dev.rankforge.service.blackbox.HttpBlackBox;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.config.TrainerConfig;
@@ -33,17 +32,15 @@ public class ExtractRunner implements JobRunner {
     private final LocalArtifactStore artifacts;
     private final JobProgress progress;
     private final FidelityProbe fidelity;
-    private final Credentials credentials;
-    private final ObjectMapper json;
+    private final BlackBoxClients blackBoxes;
 
     public ExtractRunner(TrainerConfig config, LocalArtifactStore artifacts, JobProgress progress,
-                         FidelityProbe fidelity, Credentials credentials, ObjectMapper json) {
+                         FidelityProbe fidelity, BlackBoxClients blackBoxes) {
         this.config = config;
         this.artifacts = artifacts;
         this.progress = progress;
         this.fidelity = fidelity;
-        this.credentials = credentials;
-        this.json = json;
+        this.blackBoxes = blackBoxes;
     }
 
     @Override
@@ -60,7 +57,7 @@ public class ExtractRunner implements JobRunner {
         TrainingResult result = new ListDistillation(run.params().trainConfig(config.device())).train(run.spec(),
                 queries, d.settings(), run.listener(), run.cancelled(), run.checkpointing());
         Map<String, Object> metrics = new LinkedHashMap<>();
-        try (HttpBlackBox victim = new HttpBlackBox(x.target(), credentials, json)) {
+        try (HttpBlackBox victim = blackBoxes.open(x.target())) {
             metrics.put("victimFidelity", fidelity.measure(victim, result.model(), run.data()));
             metrics.put("evaluationQueries", victim.answered());
         } catch (RuntimeException e) {
@@ -87,7 +84,7 @@ public class ExtractRunner implements JobRunner {
         ResolvedParams.Extraction x = run.params().extraction();
         long before = job.queriesSpent;
         long[] lastReport = {System.currentTimeMillis()};
-        try (HttpBlackBox victim = new HttpBlackBox(x.target(), credentials, json)) {
+        try (HttpBlackBox victim = blackBoxes.open(x.target())) {
             QuerySet queries;
             try {
                 queries = QueryGenerator.generate(x.spec(run.params().distillation().listLength(), run.params().seed()),

@@ -10,10 +10,19 @@ import dev.rankforge.trainer.TrainingEpoch;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
+import dev.rankforge.service.job.JobStateGauges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -28,10 +37,24 @@ public class JobProgress {
 
     private final TrainingMapper mapper;
     private final TrainingEventPublisher events;
+    private final MeterRegistry meters;
 
-    public JobProgress(TrainingMapper mapper, TrainingEventPublisher events) {
+    public JobProgress(TrainingMapper mapper, TrainingEventPublisher events, MeterRegistry meters) {
         this.mapper = mapper;
         this.events = events;
+        this.meters = meters;
+    }
+
+    /** The job-state gauges of this service ({@code rankforge_jobs{type="training"}}), counted every 5 s. */
+    @Produces
+    @Singleton
+    @Startup
+    JobStateGauges jobStateGauges() {
+        return new JobStateGauges(meters, TrainingJob.class, "training", Duration.ofSeconds(5));
+    }
+
+    void closeGauges(@Disposes JobStateGauges gauges) {
+        gauges.close();
     }
 
     /** Counts the attempt; when resuming, forgets epochs recorded after the checkpoint (they run again). */
@@ -49,12 +72,20 @@ public class JobProgress {
         return job;
     }
 
-    /** Records and publishes every epoch; within a long epoch, publishes its progress every few seconds. */
+    /**
+     * Records and publishes every epoch, timing it in {@code rankforge_training_epochs_seconds{kind, architecture}}
+     * (training and validation); within a long epoch, publishes its progress every few seconds.
+     */
     public TrainingListener listener(TrainingJob job) {
         long[] lastReport = {System.currentTimeMillis()};
+        long[] epochStarted = {System.nanoTime()};
+        Timer epochs = Timer.builder("rankforge.training.epochs").description("wall time of one training epoch")
+                .tag("kind", job.kind.name()).tag("architecture", job.architecture).register(meters);
         return new TrainingListener() {
             @Override
             public void onEpoch(EpochReport report) {
+                epochs.record(System.nanoTime() - epochStarted[0], TimeUnit.NANOSECONDS);
+                epochStarted[0] = System.nanoTime();
                 lastReport[0] = System.currentTimeMillis();
                 recordEpoch(job.id, report);
             }
