@@ -32,6 +32,7 @@ import dev.rankforge.core.train.TrainingListener;
 import dev.rankforge.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * queries the victim over HTTP only.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "researcher", "attacker", "admin"})
 @WithTestResource(PostgresTestResource.class)
 class AttackFlowTest {
     @Inject

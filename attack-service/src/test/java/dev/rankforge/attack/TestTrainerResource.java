@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same paths and bodies ({@code /models/{id}}, {@code /recommend} with {@code exclude}, {@code /rank}), so
  * attack-service's HTTP client, surrogate loading and measurements run for real.
  */
+@jakarta.annotation.security.PermitAll // stands in for another service
 @Path("/test-trainer/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

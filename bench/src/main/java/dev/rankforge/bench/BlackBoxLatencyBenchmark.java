@@ -59,7 +59,7 @@ final class BlackBoxLatencyBenchmark implements Callable<Integer> {
         Path home = Path.of("").toAbsolutePath();
         try (LocalStack stack = LocalStack.start(home, home.resolve("bench/work/blackbox-latency"),
                 ServicePorts.free(), threads, System.out::println)) {
-            RankforgeClient client = new RankforgeClient();
+            RankforgeClient client = new RankforgeClient(stack.adminKey());
             String trainer = stack.url("trainer-service");
             JsonNode dataset = client.postJson(stack.url("data-service") + "/datasets", Map.of("name", "ml1m-sized",
                     "users", 6040, "items", 3416, "meanLength", 165, "seed", 1));

@@ -59,6 +59,7 @@ final class IngestBenchmark implements Callable<Integer> {
                     + "&format=movielens-csv&fileName=ratings.csv";
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
                     .header("Content-Type", "application/octet-stream")
+                    .header(dev.rankforge.local.RankforgeClient.KEY_HEADER, stack.adminKey())
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
             System.out.println("uploading " + bytes / 1_000_000 + " MB ...");
             long started = System.nanoTime();

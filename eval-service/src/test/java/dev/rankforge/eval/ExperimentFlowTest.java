@@ -31,6 +31,7 @@ import dev.rankforge.eval.report.HeadlessChromium;
 import dev.rankforge.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.Test;
  * PipelineIT), and trainer's job API is {@link TestTrainerJobs}.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "researcher", "attacker", "admin"})
 @WithTestResource(PostgresTestResource.class)
 class ExperimentFlowTest {
     private static StoredArtifact dataset;

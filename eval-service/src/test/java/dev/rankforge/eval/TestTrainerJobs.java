@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * trainer-service's job API as the test serves it: the jobs' per-epoch history the test recorded (for the
  * report's learning curves) and the cancel calls eval-service made.
  */
+@jakarta.annotation.security.PermitAll // stands in for another service
 @Path("/test-trainer/training-jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class TestTrainerJobs {

@@ -18,7 +18,7 @@ public final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            JsonNode e = new RankforgeClient().postJson(connection.evalUrl() + "/experiments/" + id + "/cancel", "{}");
+            JsonNode e = connection.client().postJson(connection.evalUrl() + "/experiments/" + id + "/cancel", "{}");
             System.out.println("Experiment " + id + " " + e.path("status").asText());
             return 0;
         } catch (RankforgeClient.ApiException e) {

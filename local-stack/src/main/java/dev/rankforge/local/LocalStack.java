@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services;
     private final Map<String, Launcher> launchers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String adminKey;
     private final java.util.concurrent.CountDownLatch stoppedAll = new java.util.concurrent.CountDownLatch(1);
 
     /** Starts one service process with its fixed settings. */
@@ -37,7 +38,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LocalStack(LocalPostgres postgres, LocalKafka kafka, Map<String, ServiceProcess> services,
-                       Map<String, Launcher> launchers) {
+                       Map<String, Launcher> launchers, String adminKey) {
+        this.adminKey = adminKey;
         this.postgres = postgres;
         this.kafka = kafka;
         this.services = services;
@@ -63,10 +65,11 @@ public final class LocalStack implements AutoCloseable {
         LocalKafka kafka = null;
         Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Launcher> launchers = new HashMap<>();
+        String adminKey = System.getenv().getOrDefault("RANKFORGE_AUTH_ADMIN_KEY", newKey());
         try {
             status.accept("starting PostgreSQL");
-            postgres = LocalPostgres.start(runDir.resolve("postgres"))
-                    .createDatabases("rankforge_data", "rankforge_trainer", "rankforge_attack", "rankforge_eval");
+            postgres = LocalPostgres.start(runDir.resolve("postgres")).createDatabases("rankforge_data",
+                    "rankforge_trainer", "rankforge_attack", "rankforge_eval", "rankforge_auth");
             status.accept("starting Kafka");
             kafka = LocalKafka.start(runDir.resolve("kafka"));
             Map<String, String> common = new HashMap<>();
@@ -78,6 +81,12 @@ public final class LocalStack implements AutoCloseable {
             common.put("QUARKUS_REST_CLIENT_TRAINER_URL", "http://localhost:" + ports.trainer());
             common.put("RANKFORGE_ATTACK_TRAINER_URL", "http://localhost:" + ports.trainer());
             common.put("QUARKUS_REST_CLIENT_DATA_SERVICE_URL", "http://localhost:" + ports.data());
+            // One key store for all services; this run's own admin key, and the key services call each other with.
+            common.put("QUARKUS_DATASOURCE_AUTH_JDBC_URL", postgres.jdbcUrl("rankforge_auth"));
+            common.put("QUARKUS_DATASOURCE_AUTH_USERNAME", LocalPostgres.USER);
+            common.put("QUARKUS_DATASOURCE_AUTH_PASSWORD", LocalPostgres.PASSWORD);
+            common.put("RANKFORGE_AUTH_ADMIN_KEY", adminKey);
+            common.put("RANKFORGE_AUTH_SERVICE_KEY", newKey());
             common.put("OPT_OUT_TRACKING", "true");
             common.put("DJL_OFFLINE", "true");
             common.put("OMP_NUM_THREADS", String.valueOf(threads));
@@ -100,15 +109,30 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(READY_TIMEOUT);
             }
-            return new LocalStack(postgres, kafka, services, launchers);
+            return new LocalStack(postgres, kafka, services, launchers, adminKey);
         } catch (Exception | Error e) {
-            new LocalStack(postgres, kafka, services, launchers).close();
+            new LocalStack(postgres, kafka, services, launchers, adminKey).close();
             throw e;
         }
     }
 
     public String url(String service) {
         return services.get(service).baseUrl();
+    }
+
+    /**
+     * This stack's admin API key: generated per run unless {@code RANKFORGE_AUTH_ADMIN_KEY} is set; every management
+     * call needs a key ({@code X-Rankforge-Key}), and this one may create others ({@code rankforge keys create}).
+     */
+    public String adminKey() {
+        return adminKey;
+    }
+
+    /** A fresh random key in the services' format. */
+    static String newKey() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return "rfk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Kills a service with SIGKILL (no graceful shutdown), starts it again and waits until it is ready. */

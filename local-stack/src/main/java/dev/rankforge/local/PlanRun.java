@@ -29,7 +29,7 @@ final class PlanRun {
             System.out.println("Using the stack that is up (pid " + state.pid() + ", eval-service " + state.url("eval-service") + ")");
             Path outDir = state.runDir().resolve("experiments").resolve(
                     LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            return submitAndFollow(plan, planDir, state.urls(), limit, outDir);
+            return submitAndFollow(plan, planDir, state.urls(), state.adminKey(), limit, outDir);
         }
         Path runDir;
         try {
@@ -49,7 +49,7 @@ final class PlanRun {
                 System.out.println("  services ready: data " + urls.get("data-service") + ", trainer "
                         + urls.get("trainer-service") + ", attack " + urls.get("attack-service") + ", eval "
                         + urls.get("eval-service"));
-                return submitAndFollow(plan, planDir, urls, limit, runDir);
+                return submitAndFollow(plan, planDir, urls, stack.adminKey(), limit, runDir);
             } catch (IOException | InterruptedException e) {
                 if (signal.fired()) {
                     return 130; // the services went away under Ctrl-C: the hook is stopping them
@@ -70,9 +70,9 @@ final class PlanRun {
         }
     }
 
-    private static int submitAndFollow(ObjectNode plan, Path planDir, Map<String, String> urls, Duration limit,
-                                       Path outDir) throws IOException, InterruptedException {
-        RankforgeClient client = new RankforgeClient();
+    private static int submitAndFollow(ObjectNode plan, Path planDir, Map<String, String> urls, String key,
+                                       Duration limit, Path outDir) throws IOException, InterruptedException {
+        RankforgeClient client = new RankforgeClient(key);
         PlanFile.uploadFiles(plan, planDir, client, urls.get("data-service"));
         String evalUrl = urls.get("eval-service");
         JsonNode created;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rankforge", mixinStandardHelpOptions = true, version = "rankforge 0.1.0",
         description = "Train, extract, attack and evaluate sequential recommenders.",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, RunCommand.class,
-                StatusCommand.class, ReportCommand.class, CancelCommand.class})
+                StatusCommand.class, ReportCommand.class, CancelCommand.class, KeysCommand.class})
 public final class RankforgeCli implements Runnable {
 
     public static void main(String[] args) {

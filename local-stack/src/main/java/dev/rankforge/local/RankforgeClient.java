@@ -12,10 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A small HTTP client for the services' REST APIs, as a user's script would call them. */
+/**
+ * A small HTTP client for the services' REST APIs, as a user's script would call them, presenting an API key
+ * ({@code X-Rankforge-Key}) with every request.
+ */
 public final class RankforgeClient {
+    /** The header the services read management API keys from. */
+    public static final String KEY_HEADER = "X-Rankforge-Key";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String key;
+
+    /** @param key the API key to present, or {@code null} for none (only public endpoints answer then) */
+    public RankforgeClient(String key) {
+        this.key = key;
+    }
 
     /** An answer outside 2xx; carries the problem+json body. */
     public static final class ApiException extends IOException {
@@ -39,17 +50,17 @@ public final class RankforgeClient {
 
     public JsonNode postJson(String url, Object body) throws IOException, InterruptedException {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return send(request(url).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public JsonNode get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(request(url).GET().build());
     }
 
     /** A text body (CSV, HTML) as it is. */
     public String getText(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        HttpRequest request = request(url).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new ApiException("GET", url, response.statusCode(), readOrText(response.body()));
@@ -62,9 +73,18 @@ public final class RankforgeClient {
             throws IOException, InterruptedException {
         String url = dataServiceUrl + "/datasets/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 + "&fileName=" + URLEncoder.encode(ratings.getFileName().toString(), StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
+        return send(request(url).header("Content-Type", "application/octet-stream")
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(ratings)).build());
+    }
+
+    public JsonNode delete(String url) throws IOException, InterruptedException {
+        return send(request(url).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        return key == null ? builder : builder.header(KEY_HEADER, key);
     }
 
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {

@@ -23,7 +23,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RankforgeClient client = new RankforgeClient();
+        RankforgeClient client = connection.client();
         String eval = connection.evalUrl();
         Files.createDirectories(out);
         Path report = out.resolve("report-" + id + ".html");

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * The stack {@code rankforge up} keeps running, as recorded in {@code <runs-dir>/stack.json}: the launcher's
- * pid, its run folder and the services' URLs. {@code run}, {@code status}, {@code report}, {@code cancel} and
- * {@code down} find the stack through it; a file whose process is gone is stale and ignored.
+ * pid, its run folder, the services' URLs and the run's admin API key (the file is readable by its owner only).
+ * {@code run}, {@code status}, {@code report}, {@code cancel}, {@code keys} and {@code down} find the stack through
+ * it; a file whose process is gone is stale and ignored.
  */
-public record StackState(long pid, Path runDir, Map<String, String> urls, Instant startedAt) {
+public record StackState(long pid, Path runDir, Map<String, String> urls, Instant startedAt, String adminKey) {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -49,7 +50,7 @@ public record StackState(long pid, Path runDir, Map<String, String> urls, Instan
 
     void write(Path runsDir) throws IOException {
         Files.createDirectories(runsDir);
-        Path tmp = Files.createTempFile(runsDir, "stack", ".json");
+        Path tmp = Files.createTempFile(runsDir, "stack", ".json"); // created rw------- : it holds the admin key
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
         Files.move(tmp, file(runsDir), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

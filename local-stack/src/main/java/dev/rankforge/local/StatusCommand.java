@@ -19,7 +19,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RankforgeClient client = new RankforgeClient();
+        RankforgeClient client = connection.client();
         String eval = connection.evalUrl();
         if (id == null) {
             JsonNode list = client.get(eval + "/experiments");

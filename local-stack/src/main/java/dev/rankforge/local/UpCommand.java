@@ -57,7 +57,10 @@ public final class UpCommand implements Callable<Integer> {
             urls.put(service, stack.url(service));
             System.out.printf("  %-16s %s  (API docs %s/q/swagger-ui)%n", service, stack.url(service), stack.url(service));
         }
-        new StackState(ProcessHandle.current().pid(), runDir, urls, Instant.now()).write(stackOptions.runsDir);
+        new StackState(ProcessHandle.current().pid(), runDir, urls, Instant.now(), stack.adminKey())
+                .write(stackOptions.runsDir);
+        System.out.println("Admin API key (send as X-Rankforge-Key; the CLI uses it for you): " + stack.adminKey());
+        System.out.println("  more keys: ./rankforge keys create --name NAME --team TEAM --roles researcher");
         System.out.println("Artifacts: " + runDir.resolve("artifacts") + "; logs: " + runDir);
         System.out.println("Running. Next: ./rankforge run plans/demo.yaml; stop with ./rankforge down or Ctrl-C.");
         stopped.await();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineIT {
     private static LocalStack stack;
-    private static final RankforgeClient CLIENT = new RankforgeClient();
+    private static RankforgeClient client;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -33,6 +33,7 @@ class PipelineIT {
         // A fresh folder per run: Kafka refuses a log directory formatted for another cluster.
         Path runDir = Path.of("target/it-run-" + System.currentTimeMillis()).toAbsolutePath();
         stack = LocalStack.start(home, runDir, ServicePorts.free(), 2, s -> { });
+        client = new RankforgeClient(stack.adminKey());
     }
 
     @AfterAll
@@ -61,12 +62,12 @@ class PipelineIT {
                                 "params": {"chooser": "co-visitation", "targetCount": 3, "maxUsers": 200, "slots": 4}}}}""");
         // Pollution here uses co-visitation, whose effect on a victim this small is large and stable; the gradient
         // choosers' effect through a surrogate is measured in attack-service's flow test and the ML-1M bench.
-        String id = CLIENT.postJson(eval + "/experiments", plan).path("id").asText();
-        JsonNode experiment = new ExperimentFollower(CLIENT, eval, new java.io.PrintStream(
+        String id = client.postJson(eval + "/experiments", plan).path("id").asText();
+        JsonNode experiment = new ExperimentFollower(client, eval, new java.io.PrintStream(
                 java.io.OutputStream.nullOutputStream())).follow(id, Duration.ofMinutes(10));
 
         assertThat(experiment.path("status").asText()).as(experiment.toString()).isEqualTo("SUCCEEDED");
-        JsonNode results = CLIENT.get(eval + "/experiments/" + id + "/results");
+        JsonNode results = client.get(eval + "/experiments/" + id + "/results");
         assertThat(value(results, "victim", "ndcg", "full-ranking"))
                 .as("the victim beats popularity").isGreaterThan(value(results, "popularity", "ndcg", "full-ranking"));
         assertThat(value(results, "victim~surrogate", "agreement", "fidelity"))
@@ -85,13 +86,13 @@ class PipelineIT {
 
         // The trained model is registered and answers as a black box.
         String modelId = step(experiment, "victim").path("output").path("modelId").asText();
-        JsonNode model = CLIENT.get(stack.url("trainer-service") + "/models/" + modelId);
+        JsonNode model = client.get(stack.url("trainer-service") + "/models/" + modelId);
         assertThat(model.path("sha256").asText()).hasSize(64);
-        JsonNode answer = CLIENT.postJson(stack.url("trainer-service") + "/models/" + modelId + "/recommend",
+        JsonNode answer = client.postJson(stack.url("trainer-service") + "/models/" + modelId + "/recommend",
                 Map.of("sequence", java.util.List.of(1, 2, 3), "k", 5));
         assertThat(answer.path("items")).hasSize(5);
         assertThat(ResultsTable.render(experiment, results)).contains("victim~surrogate");
-        assertThat(CLIENT.getText(eval + "/experiments/" + id + "/report")).contains("Learning curves", "<svg");
+        assertThat(client.getText(eval + "/experiments/" + id + "/report")).contains("Learning curves", "<svg");
     }
 
     @Test
@@ -105,16 +106,16 @@ class PipelineIT {
                              "params": {"epochs": 6, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20,
                                         "batchSize": 64, "learningRate": 0.005, "seed": "${seed}"}},
                   "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"], "protocols": ["full-ranking"]}}}""");
-        String id = CLIENT.postJson(eval + "/experiments", plan).path("id").asText();
+        String id = client.postJson(eval + "/experiments", plan).path("id").asText();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline && CLIENT.get(eval + "/experiments/" + id).path("steps").findValues("progress")
+        while (System.nanoTime() < deadline && client.get(eval + "/experiments/" + id).path("steps").findValues("progress")
                 .stream().noneMatch(p -> p.path("done").asInt() >= 1)) {
             Thread.sleep(300);
         }
 
         stack.killAndRestart("eval-service");
 
-        JsonNode done = new ExperimentFollower(CLIENT, eval, new java.io.PrintStream(
+        JsonNode done = new ExperimentFollower(client, eval, new java.io.PrintStream(
                 java.io.OutputStream.nullOutputStream())).follow(id, Duration.ofMinutes(8));
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
         java.util.Set<String> stepJobs = new java.util.HashSet<>();
@@ -125,17 +126,17 @@ class PipelineIT {
         }
         assertThat(stepJobs).hasSize(2);
         long jobs = 0;
-        for (JsonNode j : CLIENT.get(trainer + "/training-jobs")) {
+        for (JsonNode j : client.get(trainer + "/training-jobs")) {
             jobs += stepJobs.contains(j.path("id").asText()) ? 1 : 0;
         }
         assertThat(jobs).as("one training job per train step").isEqualTo(2);
         long models = 0;
-        for (JsonNode m : CLIENT.get(trainer + "/models")) {
+        for (JsonNode m : client.get(trainer + "/models")) {
             models += stepJobs.contains(m.path("jobId").asText()) ? 1 : 0;
         }
         assertThat(models).as("one model per train step").isEqualTo(2);
         long datasets = 0;
-        for (JsonNode d : CLIENT.get(stack.url("data-service") + "/datasets")) {
+        for (JsonNode d : client.get(stack.url("data-service") + "/datasets")) {
             datasets += d.path("name").asText().startsWith("resume-sweep:") ? 1 : 0;
         }
         assertThat(datasets).as("the shared dataset made once").isEqualTo(1);
@@ -176,27 +177,45 @@ class PipelineIT {
                 "eval-service", "/experiments");
         for (Map.Entry<String, String> e : postEndpoints.entrySet()) {
             String url = stack.url(e.getKey()) + e.getValue();
-            assertThatThrownBy(() -> CLIENT.postJson(url, "{\"name\": 42, \"users\": \"x\"")).as(url)
+            assertThatThrownBy(() -> client.postJson(url, "{\"name\": 42, \"users\": \"x\"")).as(url)
                     .isInstanceOfSatisfying(RankforgeClient.ApiException.class, ex -> {
                         assertThat(ex.status()).isEqualTo(400);
                         assertThat(ex.body().path("status").asInt()).isEqualTo(400);
                         assertThat(ex.body().path("title").asText()).isNotBlank();
                     });
-            assertThatThrownBy(() -> CLIENT.postJson(url, "{}")).as(url)
+            assertThatThrownBy(() -> client.postJson(url, "{}")).as(url)
                     .isInstanceOfSatisfying(RankforgeClient.ApiException.class, ex -> {
                         assertThat(ex.status()).isEqualTo(400);
                         assertThat(ex.body().path("errors").size()).isPositive();
                     });
+            assertThatThrownBy(() -> new RankforgeClient(null).postJson(url, "{}")).as(url + " without a key")
+                    .isInstanceOfSatisfying(RankforgeClient.ApiException.class, ex ->
+                            assertThat(ex.status()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void aKeyCreatedAtEvalServiceIsHonouredByEveryServiceWithItsRoles() throws Exception {
+        JsonNode created = client.postJson(stack.url("eval-service") + "/api-keys",
+                Map.of("name", "it-viewer", "team", "team-it", "roles", List.of("viewer")));
+        RankforgeClient viewer = new RankforgeClient(created.path("key").asText());
+        for (Map.Entry<String, String> e : Map.of("data-service", "/datasets", "trainer-service", "/training-jobs",
+                "attack-service", "/attack-jobs", "eval-service", "/experiments").entrySet()) {
+            String url = stack.url(e.getKey()) + e.getValue();
+            assertThat(viewer.get(url).isArray()).as(url).isTrue();
+            assertThatThrownBy(() -> viewer.postJson(url, "{}")).as(url + " as a viewer")
+                    .isInstanceOfSatisfying(RankforgeClient.ApiException.class, ex ->
+                            assertThat(ex.status()).isEqualTo(403));
         }
     }
 
     @Test
     void aTrainingJobKilledMidwayResumesFromItsLastCheckpointWithoutDuplicates() throws Exception {
         String trainer = stack.url("trainer-service");
-        JsonNode dataset = CLIENT.postJson(stack.url("data-service") + "/datasets",
+        JsonNode dataset = client.postJson(stack.url("data-service") + "/datasets",
                 Map.of("name", "resume-it", "users", 600, "items", 150, "meanLength", 15, "seed", 5));
         int epochs = 10;
-        JsonNode submitted = CLIENT.postJson(trainer + "/training-jobs", Map.of(
+        JsonNode submitted = client.postJson(trainer + "/training-jobs", Map.of(
                 "datasetId", dataset.path("id").asText(), "datasetUri", dataset.path("artifactUri").asText(),
                 "architecture", "sasrec", "params", Map.of("epochs", epochs, "embeddingSize", 32, "maxLength", 20,
                         "batchSize", 64, "learningRate", 0.002)));
@@ -215,12 +234,12 @@ class PipelineIT {
         assertThat(history).as("every epoch recorded exactly once")
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, epochs).boxed().toList());
         long models = 0;
-        for (JsonNode m : CLIENT.get(trainer + "/models")) {
+        for (JsonNode m : client.get(trainer + "/models")) {
             models += m.path("jobId").asText().equals(submitted.path("id").asText()) ? 1 : 0;
         }
         assertThat(models).as("one model for the job").isEqualTo(1);
         long jobs = 0;
-        for (JsonNode j : CLIENT.get(trainer + "/training-jobs")) {
+        for (JsonNode j : client.get(trainer + "/training-jobs")) {
             jobs += j.path("id").asText().equals(submitted.path("id").asText()) ? 1 : 0;
         }
         assertThat(jobs).as("one job").isEqualTo(1);
@@ -231,12 +250,12 @@ class PipelineIT {
         String data = stack.url("data-service");
         String trainer = stack.url("trainer-service");
         String attack = stack.url("attack-service");
-        JsonNode dataset = CLIENT.postJson(data + "/datasets",
+        JsonNode dataset = client.postJson(data + "/datasets",
                 Map.of("name", "poisoning-it", "users", 600, "items", 120, "meanLength", 14, "sequentialStrength", 0.5,
                         "seed", 9));
         String datasetId = dataset.path("id").asText();
         int items = dataset.path("items").asInt();
-        JsonNode victimJob = CLIENT.postJson(trainer + "/training-jobs", Map.of(
+        JsonNode victimJob = client.postJson(trainer + "/training-jobs", Map.of(
                 "datasetId", datasetId, "datasetUri", dataset.path("artifactUri").asText(),
                 "architecture", "gru4rec", "params", Map.of("epochs", 8, "embeddingSize", 32, "hiddenSize", 32,
                         "maxLength", 20, "batchSize", 64, "learningRate", 0.005)));
@@ -244,7 +263,7 @@ class PipelineIT {
                 j -> j.path("status").asText().equals("SUCCEEDED"), Duration.ofMinutes(5));
         String victimId = trained.path("modelId").asText();
 
-        JsonNode submitted = CLIENT.postJson(attack + "/attack-jobs", Map.of(
+        JsonNode submitted = client.postJson(attack + "/attack-jobs", Map.of(
                 "method", "poisoning", "victim", Map.of("modelId", victimId), "datasetId", datasetId,
                 "datasetUri", dataset.path("artifactUri").asText(), "targets", List.of(items * 7 / 10, items * 9 / 10),
                 "params", Map.of("chooser", "random", "fraction", 0.1, "profileLength", 20, "maxUsers", 300)));
@@ -260,18 +279,18 @@ class PipelineIT {
         JsonNode poisoning = done.path("poisoning");
         assertThat(poisoning.path("fakeProfiles").asInt()).isEqualTo(60);
         long derived = 0;
-        for (JsonNode d : CLIENT.get(data + "/datasets")) {
+        for (JsonNode d : client.get(data + "/datasets")) {
             derived += datasetId.equals(d.path("spec").path("baseDatasetId").asText()) ? 1 : 0;
         }
         assertThat(derived).as("one derived dataset").isEqualTo(1);
         for (String role : List.of("cleanTrainingJobId", "poisonedTrainingJobId")) {
             String trainingJob = poisoning.path(role).asText();
             long jobs = 0;
-            for (JsonNode j : CLIENT.get(trainer + "/training-jobs")) {
+            for (JsonNode j : client.get(trainer + "/training-jobs")) {
                 jobs += j.path("id").asText().equals(trainingJob) ? 1 : 0;
             }
             long models = 0;
-            for (JsonNode m : CLIENT.get(trainer + "/models")) {
+            for (JsonNode m : client.get(trainer + "/models")) {
                 models += m.path("jobId").asText().equals(trainingJob) ? 1 : 0;
             }
             assertThat(jobs).as(role + ": one retrain").isEqualTo(1);
@@ -286,7 +305,7 @@ class PipelineIT {
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode job = CLIENT.get(url);
+            JsonNode job = client.get(url);
             if (condition.test(job)) {
                 return job;
             }

@@ -17,6 +17,7 @@ import dev.rankforge.core.data.SyntheticSpec;
 import dev.rankforge.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * over HTTP with an API key; quotas; and refused job specs.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "researcher", "attacker", "admin"})
 @WithTestResource(PostgresTestResource.class)
 class ExtractionFlowTest {
     @Inject

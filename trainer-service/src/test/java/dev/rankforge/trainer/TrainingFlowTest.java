@@ -23,6 +23,7 @@ import dev.rankforge.infra.PostgresTestResource;
 import dev.rankforge.trainer.messaging.Channels;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "researcher", "attacker", "admin"})
 @WithTestResource(PostgresTestResource.class)
 class TrainingFlowTest {
     @Inject

@@ -5,6 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import dev.rankforge.service.auth.ServiceKeyHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @Path("/datasets")
 @RegisterRestClient(configKey = "data-service")
+@RegisterClientHeaders(ServiceKeyHeaders.class)
 public interface DataApi {
 
     @POST

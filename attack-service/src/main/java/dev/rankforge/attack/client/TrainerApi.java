@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import dev.rankforge.service.auth.ServiceKeyHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * Base URL: {@code QUARKUS_REST_CLIENT_TRAINER_URL}.
  */
 @RegisterRestClient(configKey = "trainer")
+@RegisterClientHeaders(ServiceKeyHeaders.class)
 public interface TrainerApi {
 
     @GET

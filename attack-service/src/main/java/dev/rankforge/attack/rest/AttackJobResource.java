@@ -1,5 +1,7 @@
 package dev.rankforge.attack.rest;
 
+import dev.rankforge.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rankforge.attack.AttackJob;
 import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.service.AttackJobService;
@@ -37,6 +39,7 @@ public class AttackJobResource {
         this.mapper = mapper;
     }
 
+    @RolesAllowed(Roles.ATTACKER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue an attack (202; refused with 400 problem+json naming the field, nothing stored); repeating a jobId returns the existing job")
@@ -48,12 +51,14 @@ public class AttackJobResource {
         return JobResponses.submitted(accepted.isNew(), "/attack-jobs/" + jobId, view);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List attack jobs, newest first")
     public List<AttackJobView> list() {
         return AttackJob.<AttackJob>list("order by createdAt desc").stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One attack job with each target's exposure before and after")

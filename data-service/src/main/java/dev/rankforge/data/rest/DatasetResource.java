@@ -1,5 +1,7 @@
 package dev.rankforge.data.rest;
 
+import dev.rankforge.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rankforge.core.data.SyntheticSpec;
 import dev.rankforge.data.Dataset;
 import dev.rankforge.data.config.DataServiceConfig;
@@ -51,6 +53,7 @@ public class DatasetResource {
         this.artifacts = artifacts;
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Generate a synthetic dataset (power-law popularity plus sequential signal)")
@@ -69,6 +72,7 @@ public class DatasetResource {
         return created(service.createSynthetic(request.name(), spec));
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Path("/upload")
     @Consumes(MediaType.WILDCARD)
@@ -82,6 +86,7 @@ public class DatasetResource {
         return ingest(name, new UploadLimit(body, config.maxUploadBytes()), settings);
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +113,7 @@ public class DatasetResource {
         }
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Path("/{id}/derived")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -152,12 +158,14 @@ public class DatasetResource {
         }
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List dataset versions, newest first")
     public List<DatasetView> list() {
         return Dataset.<Dataset>list("order by createdAt desc").stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One dataset version with its statistics")
@@ -169,6 +177,7 @@ public class DatasetResource {
         return mapper.toView(d);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a version that nothing uses (409 while a training job, model or derived version "
@@ -178,6 +187,7 @@ public class DatasetResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}/artifact")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
@@ -186,6 +196,7 @@ public class DatasetResource {
         return download(found(id).artifactUri, id + ".rfsq");
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}/id-maps")
     @Produces(MediaType.TEXT_PLAIN)

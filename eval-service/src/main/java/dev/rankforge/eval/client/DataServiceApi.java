@@ -6,11 +6,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import dev.rankforge.service.auth.ServiceKeyHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** data-service's dataset API, used by an experiment's dataset steps. */
 @Path("/datasets")
 @RegisterRestClient(configKey = "data-service")
+@RegisterClientHeaders(ServiceKeyHeaders.class)
 public interface DataServiceApi {
 
     @POST

@@ -6,11 +6,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import dev.rankforge.service.auth.ServiceKeyHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** trainer-service's job API: cancelling a step's job, and its per-epoch history for the report. */
 @Path("/training-jobs")
 @RegisterRestClient(configKey = "trainer")
+@RegisterClientHeaders(ServiceKeyHeaders.class)
 public interface TrainerApi {
 
     @GET

@@ -1,5 +1,7 @@
 package dev.rankforge.eval.rest;
 
+import dev.rankforge.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rankforge.contracts.EvalRequest;
 import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.eval.EvalJob;
@@ -37,6 +39,7 @@ public class EvalJobResource {
         this.mapper = mapper;
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue an evaluation (202); repeating a jobId returns the existing job")
@@ -48,12 +51,14 @@ public class EvalJobResource {
         return JobResponses.submitted(accepted.isNew(), "/eval-jobs/" + jobId, view);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List evaluation jobs, newest first")
     public List<EvalJobView> list() {
         return EvalJob.<EvalJob>list("order by createdAt desc").stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One evaluation job with its metrics")

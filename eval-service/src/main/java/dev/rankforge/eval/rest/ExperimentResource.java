@@ -1,5 +1,7 @@
 package dev.rankforge.eval.rest;
 
+import dev.rankforge.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.eval.Experiment;
 import dev.rankforge.eval.ExperimentStep;
@@ -45,6 +47,7 @@ public class ExperimentResource {
         this.reports = reports;
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start an experiment from a plan {name, matrix, steps} (202); errors name their path in the plan")
@@ -56,6 +59,7 @@ public class ExperimentResource {
         return Response.accepted(view(experiment.id)).location(URI.create("/experiments/" + experiment.id)).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List experiments, newest first (without steps)")
     public List<ExperimentView> list() {
@@ -63,6 +67,7 @@ public class ExperimentResource {
                 .map(e -> mapper.toView(e, List.of(), false)).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One experiment: its plan and every step's status, progress, time left and output")
@@ -70,6 +75,7 @@ public class ExperimentResource {
         return view(id);
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel: queued steps never start, running jobs are asked to stop (409 if it has ended)")
@@ -81,6 +87,7 @@ public class ExperimentResource {
         return Response.ok(view(id)).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}/results")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -92,6 +99,7 @@ public class ExperimentResource {
         return results.respond(results.of(id, null, null, null), format, accept);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}/report")
     @Produces(MediaType.TEXT_HTML)

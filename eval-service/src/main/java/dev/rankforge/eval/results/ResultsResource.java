@@ -1,5 +1,7 @@
 package dev.rankforge.eval.results;
 
+import dev.rankforge.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +25,7 @@ public class ResultsResource {
         this.results = results;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Stored numbers matching every given filter (e.g. metric=ndcg&protocol=uniform-100&kind=evaluate); CSV with format=csv")

@@ -54,6 +54,21 @@ public class ProblemExceptionMappers {
                 List.of(new Problem.FieldError(field, reason)));
     }
 
+    // Security checks of @RolesAllowed raise these; without their own mappers the catch-all below would answer 500.
+    @ServerExceptionMapper(priority = 1, value = {io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, "Unauthorized", "this operation needs an API key in the "
+                + "X-Rankforge-Key header (or a bearer token from the fleet's identity provider)", uri, null))
+                .header("WWW-Authenticate", "ApiKey header=\"X-Rankforge-Key\"").build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", e.getMessage() == null || e.getMessage().isBlank()
+                ? "the caller's roles do not allow this operation" : e.getMessage(), uri, null);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -86,7 +101,8 @@ public class ProblemExceptionMappers {
 
     /** The request field of a violation: its path without the method and parameter prefix. */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // Container elements come as "roles[0].<list element>": the index already names the element.
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[a-z ]+ element>", "");
         String[] parts = path.split("\\.");
         // Resource method parameters come as "method.argN.field"; keep what follows the parameter.
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))

@@ -1,5 +1,8 @@
 package dev.rankforge.trainer.rest;
 
+import dev.rankforge.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.service.problem.InvalidRequestException;
 import dev.rankforge.trainer.RegisteredModel;
@@ -54,12 +57,14 @@ public class ModelResource {
         this.batcher = batcher;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List registered models, newest first")
     public List<ModelView> list() {
         return RegisteredModel.<RegisteredModel>list("order by createdAt desc").stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One registered model with lineage, hyperparameters and artifact")
@@ -71,6 +76,7 @@ public class ModelResource {
         return mapper.toView(model);
     }
 
+    @PermitAll // the black-box API: its own X-Api-Key with budgets and rates (QueryQuota)
     @POST
     @Path("/{id}/recommend")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,6 +98,7 @@ public class ModelResource {
         }
     }
 
+    @PermitAll // the black-box API: its own X-Api-Key with budgets and rates (QueryQuota)
     @POST
     @Path("/{id}/rank")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +115,7 @@ public class ModelResource {
         }
     }
 
+    @PermitAll // the black-box API: its own X-Api-Key with budgets and rates (QueryQuota)
     @POST
     @Path("/{id}/recommend/batch")
     @Consumes(MediaType.APPLICATION_JSON)

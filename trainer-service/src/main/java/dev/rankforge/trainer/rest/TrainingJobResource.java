@@ -1,5 +1,10 @@
 package dev.rankforge.trainer.rest;
 
+import dev.rankforge.service.auth.Roles;
+import dev.rankforge.trainer.config.TrainerConfig;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.trainer.TrainingEpoch;
@@ -32,16 +37,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrainingJobResource {
     private final TrainingJobService jobs;
     private final TrainingMapper mapper;
+    private final TrainerConfig config;
+    private final SecurityIdentity caller;
 
-    public TrainingJobResource(TrainingJobService jobs, TrainingMapper mapper) {
+    public TrainingJobResource(TrainingJobService jobs, TrainingMapper mapper, TrainerConfig config,
+                               SecurityIdentity caller) {
         this.jobs = jobs;
         this.mapper = mapper;
+        this.config = config;
+        this.caller = caller;
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a TRAIN, DISTILL or EXTRACT job (202); repeating a jobId returns the existing job (200)")
     public Response submit(@Valid @NotNull TrainingJobRequest request) {
+        String target = request.extraction() == null || request.extraction().target() == null ? null
+                : request.extraction().target().url();
+        if (target != null && !target.startsWith(config.selfUrl() + "/") && !caller.hasRole(Roles.ATTACKER)) {
+            throw new ForbiddenException("extracting a black box outside the fleet (extraction.target.url) needs "
+                    + "the attacker role");
+        }
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
                 request.kind(), request.datasetId(), request.datasetUri(), request.architecture(), request.params(),
@@ -50,6 +67,7 @@ public class TrainingJobResource {
         return JobResponses.submitted(accepted.isNew(), "/training-jobs/" + jobId, view);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List training jobs, newest first")
     public List<TrainingJobView> list() {
@@ -57,6 +75,7 @@ public class TrainingJobResource {
                 .map(j -> mapper.toView(j, List.of())).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Operation(summary = "One training job with its epoch history")
@@ -68,6 +87,7 @@ public class TrainingJobResource {
         return mapper.toView(job, TrainingEpoch.ofJob(id));
     }
 
+    @RolesAllowed(Roles.RESEARCHER)
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running job")

@@ -1,0 +1,85 @@
+package dev.rankforge.eval.rest;
+
+import dev.rankforge.service.auth.ApiKeyStore;
+import dev.rankforge.service.auth.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The fleet's management API keys (admin only). Keys live in the shared auth database, so a key created here is
+ * accepted by every service; the key itself is in the creating response only.
+ */
+@Path("/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "api-keys")
+@Blocking
+@RolesAllowed(Roles.ADMIN)
+public class ApiKeyResource {
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final ApiKeyStore keys;
+
+    public ApiKeyResource(ApiKeyStore keys) {
+        this.keys = keys;
+    }
+
+    /** A key to create: who it is for, the team that owns what it creates, and its roles. */
+    public record CreateKey(@NotNull @Pattern(regexp = NAME) String name, @NotNull @Pattern(regexp = NAME) String team,
+                            @NotEmpty List<@NotNull @Pattern(regexp = "viewer|researcher|attacker|admin",
+                                    message = "must be viewer, researcher, attacker or admin") String> roles) {
+    }
+
+    /** A key as listed; {@code key} only in the response that created it. */
+    public record KeyView(UUID id, String name, String team, Set<String> roles, Instant createdAt, Instant revokedAt,
+                          String key) {
+        static KeyView of(ApiKeyStore.StoredKey k, String key) {
+            return new KeyView(k.id(), k.name(), k.team(), k.roles(), k.createdAt(), k.revokedAt(), key);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API key (201); the key is shown in this response only")
+    public Response create(@Valid @NotNull CreateKey request) {
+        ApiKeyStore.Created created = keys.create(request.name(), request.team(), Set.copyOf(request.roles()));
+        return Response.created(URI.create("/api-keys/" + created.stored().id()))
+                .entity(KeyView.of(created.stored(), created.key())).build();
+    }
+
+    @GET
+    @Operation(summary = "List the API keys (never the keys themselves)")
+    public List<KeyView> list() {
+        return keys.list().stream().map(k -> KeyView.of(k, null)).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke an API key (every service refuses it within rankforge.auth.cache-for)")
+    public Response revoke(@PathParam("id") UUID id) {
+        if (!keys.revoke(id)) {
+            throw new NotFoundException("no active API key " + id);
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.rankforge.service.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The management API keys: the bootstrap admin and service keys from configuration, and stored keys (a SHA-256 of
+ * each in the {@code rankforge_auth.api_key} table of the shared auth datasource, so every service verifies the keys any of them
+ * created). Verified keys are remembered for {@link AuthConfig#cacheFor()}.
+ */
+@ApplicationScoped
+public class ApiKeyStore {
+    /** Every key starts so, which tells it from other secrets in logs and scanners. */
+    public static final String PREFIX = "rfk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AgroalDataSource auth;
+    private final AuthConfig config;
+    private final Cache<String, Optional<Caller>> verified;
+
+    public ApiKeyStore(@DataSource("auth") AgroalDataSource auth, AuthConfig config) {
+        this.auth = auth;
+        this.config = config;
+        this.verified = Caffeine.newBuilder().expireAfterWrite(config.cacheFor()).maximumSize(10_000).build();
+    }
+
+    /** A stored key as listed: never the key itself. */
+    public record StoredKey(UUID id, String name, String team, Set<String> roles, Instant createdAt,
+                            Instant revokedAt) {
+    }
+
+    /** A new key: {@code key} is shown this once. */
+    public record Created(StoredKey stored, String key) {
+    }
+
+    /** Who {@code key} belongs to, or empty when it is no key of ours (or revoked). Blocking: a database read. */
+    public Optional<Caller> verify(String key) {
+        if (matches(config.adminKey(), key)) {
+            return Optional.of(new Caller("admin", "admin", Set.of(Roles.ADMIN)));
+        }
+        if (matches(config.serviceKey(), key)) {
+            return Optional.of(new Caller("service", "fleet", Set.of(Roles.RESEARCHER)));
+        }
+        if (key == null || !key.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return verified.get(hash(key), this::lookUp);
+    }
+
+    public Created create(String name, String team, Set<String> roles) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        StoredKey stored = new StoredKey(UUID.randomUUID(), name, team, Set.copyOf(roles), Instant.now(), null);
+        try (Connection c = auth.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO rankforge_auth.api_key (id, name, team, roles, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, stored.id());
+            s.setString(2, name);
+            s.setString(3, team);
+            s.setString(4, String.join(",", new LinkedHashSet<>(roles)));
+            s.setString(5, hash(key));
+            s.setTimestamp(6, Timestamp.from(stored.createdAt()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing API key '" + name + "' failed", e);
+        }
+        verified.invalidate(hash(key));
+        return new Created(stored, key);
+    }
+
+    public List<StoredKey> list() {
+        try (Connection c = auth.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, name, team, roles, created_at, revoked_at FROM rankforge_auth.api_key ORDER BY created_at");
+             ResultSet r = s.executeQuery()) {
+            List<StoredKey> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(read(r));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing API keys failed", e);
+        }
+    }
+
+    /** Revokes the key; false when there is no such key or it was revoked already. */
+    public boolean revoke(UUID id) {
+        try (Connection c = auth.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE rankforge_auth.api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            s.setObject(2, id);
+            boolean revoked = s.executeUpdate() == 1;
+            verified.invalidateAll();
+            return revoked;
+        } catch (SQLException e) {
+            throw new IllegalStateException("revoking API key " + id + " failed", e);
+        }
+    }
+
+    private Optional<Caller> lookUp(String keyHash) {
+        try (Connection c = auth.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, name, team, roles, created_at, revoked_at FROM rankforge_auth.api_key WHERE key_hash = ?")) {
+            s.setString(1, keyHash);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                StoredKey k = read(r);
+                return k.revokedAt() != null ? Optional.empty() : Optional.of(new Caller(k.name(), k.team(), k.roles()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking up an API key failed", e);
+        }
+    }
+
+    private static StoredKey read(ResultSet r) throws SQLException {
+        Timestamp revoked = r.getTimestamp("revoked_at");
+        return new StoredKey(r.getObject("id", UUID.class), r.getString("name"), r.getString("team"),
+                new LinkedHashSet<>(Arrays.asList(r.getString("roles").split(","))),
+                r.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+
+    private static boolean matches(Optional<String> configured, String key) {
+        return key != null && configured.filter(c -> !c.isBlank()).map(c -> MessageDigest.isEqual(
+                c.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))).orElse(false);
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
