@@ -6,7 +6,8 @@ package dev.rankforge.contracts;
  * @param maxLength longest history fed to the model; older items are cut
  * @param objective training objective where the architecture fits more than one: {@code next-item-ce} (full-softmax
  *                  cross-entropy at every position, fast to converge) or {@code sampled-bce} (one sampled negative,
- *                  the SASRec paper's) for GRU4Rec, SASRec and Caser; absent: the architecture's own
+ *                  the SASRec paper's) for GRU4Rec and SASRec; {@code last-position-ce} (the paper's) or
+ *                  {@code prefixes-ce} (many prefixes per pass) for NARM; absent: the architecture's own
  */
 public record TrainingParams(
         Integer epochs,

@@ -50,6 +50,21 @@ class EndpointSecurityTest {
     }
 
     @Test
+    void planStepsThatAttackNeedTheAttackerRoleBecauseTheirKafkaRequestsAreTrusted() {
+        String researcher = keys.create("planner", "team-a", Set.of("researcher")).key();
+        String attack = "{\"name\": \"p\", \"steps\": {\"hit\": {\"kind\": \"attack\"}}}";
+        given().header(KEY, researcher).contentType("application/json").body(attack).post("/experiments").then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("'hit'"));
+        String extractEndpoint = "{\"name\": \"p\", \"steps\": {\"x\": {\"kind\": \"extract\", "
+                + "\"target\": {\"url\": \"https://recsys.example.com/recommend\"}}}}";
+        given().header(KEY, researcher).contentType("application/json").body(extractEndpoint).post("/experiments")
+                .then().statusCode(403);
+        String attacker = keys.create("red-team", "team-a", Set.of("attacker")).key();
+        given().header(KEY, attacker).contentType("application/json").body(attack).post("/experiments").then()
+                .statusCode(400); // past the role check: refused as an incomplete plan
+    }
+
+    @Test
     void anAdminCreatesListsAndRevokesKeysThatEveryServiceAccepts() {
         String created = given().header(KEY, "test-admin-key").contentType("application/json")
                 .body("{\"name\": \"ci\", \"team\": \"team-b\", \"roles\": [\"researcher\"]}")

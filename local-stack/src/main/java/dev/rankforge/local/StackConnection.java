@@ -28,9 +28,12 @@ public final class StackConnection {
                 "no stack is up under " + runsDir.toAbsolutePath() + ": start one with ./rankforge up (or pass --eval-url)"));
     }
 
-    /** A client presenting the key given, or the admin key of the stack that is up. */
+    /** A client presenting the key given, or the admin key of the stack that is up (never to another URL). */
     RankforgeClient client() {
-        return new RankforgeClient(key != null && !key.isBlank() ? key
+        if (key != null && !key.isBlank()) {
+            return new RankforgeClient(key);
+        }
+        return new RankforgeClient(evalUrl != null ? null
                 : StackState.read(runsDir).map(StackState::adminKey).orElse(null));
     }
 }

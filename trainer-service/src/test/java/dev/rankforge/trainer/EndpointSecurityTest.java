@@ -42,6 +42,14 @@ class EndpointSecurityTest {
                 .statusCode(403).contentType("application/problem+json");
         given().header(KEY, "test-admin-key").contentType("application/json").body("{}").post("/training-jobs").then()
                 .statusCode(org.hamcrest.Matchers.not(org.hamcrest.Matchers.oneOf(401, 403)));
+        String attacker = keys.create("red-team", "team-a", Set.of("attacker")).key();
+        given().header(KEY, attacker).contentType("application/json")
+                .body("{\"datasetId\": \"" + java.util.UUID.randomUUID() + "\", \"architecture\": \"gru4rec\"}")
+                .post("/training-jobs").then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("researcher"));
+        given().header(KEY, attacker).contentType("application/json")
+                .body("{\"kind\": \"EXTRACT\", \"extraction\": {\"target\": {\"url\": \"https://recsys.example.com/r\"}}}")
+                .post("/training-jobs").then().statusCode(400); // allowed to try; refused by the outbound policy
         assertThat(keys.revoke(viewer.stored().id())).isTrue();
         given().header(KEY, viewer.key()).get("/training-jobs").then().statusCode(401);
         given().header(KEY, "rfk_forged").get("/training-jobs").then().statusCode(401);

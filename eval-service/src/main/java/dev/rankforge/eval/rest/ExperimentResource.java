@@ -39,15 +39,18 @@ public class ExperimentResource {
     private final ResultsQuery results;
     private final ReportService reports;
 
+    private final io.quarkus.security.identity.SecurityIdentity caller;
+
     public ExperimentResource(ExperimentScheduler scheduler, EvalMapper mapper, ResultsQuery results,
-                              ReportService reports) {
+                              ReportService reports, io.quarkus.security.identity.SecurityIdentity caller) {
+        this.caller = caller;
         this.scheduler = scheduler;
         this.mapper = mapper;
         this.results = results;
         this.reports = reports;
     }
 
-    @RolesAllowed(Roles.RESEARCHER)
+    @RolesAllowed({Roles.RESEARCHER, Roles.ATTACKER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start an experiment from a plan {name, matrix, steps} (202); errors name their path in the plan")
@@ -55,6 +58,15 @@ public class ExperimentResource {
         if (plan == null) {
             throw new InvalidRequestException("", "a plan is required: {name, matrix, steps}");
         }
+        // The steps run as Kafka requests that trainer- and attack-service trust: the roles are checked here.
+        plan.path("steps").fields().forEachRemaining(step -> {
+            String kind = step.getValue().path("kind").asText();
+            if (("attack".equals(kind) || "extract".equals(kind) && step.getValue().has("target"))
+                    && !caller.hasRole(Roles.ATTACKER)) {
+                throw new jakarta.ws.rs.ForbiddenException("step '" + step.getKey() + "' (" + kind
+                        + (kind.equals("extract") ? " of an endpoint" : "") + ") needs the attacker role");
+            }
+        });
         Experiment experiment = scheduler.create(plan);
         return Response.accepted(view(experiment.id)).location(URI.create("/experiments/" + experiment.id)).build();
     }

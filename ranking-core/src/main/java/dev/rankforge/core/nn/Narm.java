@@ -63,7 +63,7 @@ public final class Narm extends SequenceRecommender {
 
     /**
      * One GRU pass over the whole input; for each prefix end {@code p}, the global state is {@code h_p} and the
-     * attention runs over {@code h_j, j ≤ p} only, so a prefix is encoded exactly as it would be alone.
+     * attention runs over {@code h_j, j ≤ p} only, so a prefix is encoded exactly as the input cut after {@code p}.
      */
     @Override
     protected NDArray encodeAt(ParameterStore ps, NDArray embedded, NDArray mask, NDArray positions,

@@ -67,8 +67,8 @@ public abstract class SequenceRecommender extends AbstractBlock {
 
     /**
      * Representations {@code [batch, prefixes, embedding]} after the prefixes ending at {@code positions}
-     * {@code [batch, prefixes]} (indices into the length axis): what {@link #encode} would give at its last position
-     * for each prefix alone. By default the full encoding is gathered at those positions, which is exact for causal
+     * {@code [batch, prefixes]} (indices into the length axis): what {@link #encode} gives at the last position of the
+     * input cut right after each of them. By default the full encoding is gathered at those positions, which is exact for causal
      * encoders; a model whose last position looks back at the whole input (NARM's attention) overrides it.
      */
     protected NDArray encodeAt(ParameterStore ps, NDArray embedded, NDArray mask, NDArray positions,

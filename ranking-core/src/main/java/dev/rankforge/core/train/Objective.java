@@ -10,8 +10,10 @@ public enum Objective {
     NEXT_ITEM_LAST_POSITION,
     /**
      * Next item after many prefixes of each sequence from one encoder pass, full-softmax cross-entropy: NARM's GRU
-     * runs once over the whole sequence and its attention is causally masked per prefix, so each prefix is scored as
-     * the last-position model would score it alone. Every prefix when the batch's attention fits
+     * runs once over the whole (left-padded) sequence and its attention is causally masked per prefix, so each prefix
+     * is encoded as the last-position model encodes the same row cut after it — the same padding ahead of it, where a
+     * prefix fed alone would be padded to the full length (the GRU's state drifts over padding, so the two differ
+     * slightly for short paddings and converge for long ones). Every prefix when the batch's attention fits
      * {@link TrainingBatch#PREFIX_ATTENTION_BUDGET}, else a random subset of that size per sequence.
      */
     NEXT_ITEM_PREFIXES,

@@ -38,6 +38,8 @@ import java.util.function.Function;
  * Every step's arrays live in a sub-manager closed at the end of the step, so memory stays flat.
  */
 public final class TrainingLoop {
+    private static final Object ENGINE_SEED = new Object();
+
     private final TrainConfig config;
 
     public TrainingLoop(TrainConfig config) {
@@ -84,9 +86,12 @@ public final class TrainingLoop {
                     .optOptimizer(optimizer)
                     .optDevices(new Device[] {Device.fromName(config.device())});
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
-                // Initial weights come from the engine's generator: seeded, or two runs of one seed differ.
-                Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L));
-                trainer.initialize(new Shape(config.batchSize(), spec.maxLength()));
+                // Initial weights come from the engine's generator, one per process: seeded, and under a lock so
+                // that runs on other threads cannot reseed it in between (their dropout still shares it).
+                synchronized (ENGINE_SEED) {
+                    Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L));
+                    trainer.initialize(new Shape(config.batchSize(), spec.maxLength()));
+                }
                 return epochs(spec, model, scoring, trainer, optimizer, task, listener, cancelled, checkpointing);
             }
         }

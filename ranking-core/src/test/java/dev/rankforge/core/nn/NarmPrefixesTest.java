@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * NARM's prefixes objective encodes every prefix from one GRU pass with a causally masked attention: each prefix's
- * representation must equal NARM's encoding of that prefix fed alone, the computation the paper's objective trains.
+ * representation must equal NARM's encoding of the input cut right after it (its padding included), the
+ * computation the paper's objective trains on that prefix.
  */
 class NarmPrefixesTest {
     private static final int BATCH = 3;
     private static final int LENGTH = 7;
 
     @Test
-    void onePassEqualsEveryPrefixEncodedAlone() {
+    void onePassEqualsEveryCutOfTheInputEncodedOnItsOwn() {
         ModelSpec spec = new ModelSpec(Architectures.NARM, 20, 8, 12, LENGTH, 1, 1, 0.25f);
         try (NDManager manager = NDManager.newBaseManager()) {
             Narm narm = new Narm(spec);

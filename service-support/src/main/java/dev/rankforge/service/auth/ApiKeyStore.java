@@ -38,12 +38,15 @@ public class ApiKeyStore {
 
     private final AgroalDataSource auth;
     private final AuthConfig config;
-    private final Cache<String, Optional<Caller>> verified;
+    private final Cache<String, Caller> verified;
+    private final Cache<String, Boolean> unknown;
 
     public ApiKeyStore(@DataSource("auth") AgroalDataSource auth, AuthConfig config) {
         this.auth = auth;
         this.config = config;
         this.verified = Caffeine.newBuilder().expireAfterWrite(config.cacheFor()).maximumSize(10_000).build();
+        // Apart, so that a flood of made-up keys cannot push the real ones out.
+        this.unknown = Caffeine.newBuilder().expireAfterWrite(config.cacheFor()).maximumSize(10_000).build();
     }
 
     /** A stored key as listed: never the key itself. */
@@ -55,7 +58,10 @@ public class ApiKeyStore {
     public record Created(StoredKey stored, String key) {
     }
 
-    /** Who {@code key} belongs to, or empty when it is no key of ours (or revoked). Blocking: a database read. */
+    /**
+     * Who {@code key} belongs to, or empty when it is no key of ours (or revoked). Blocking: a database read, unless
+     * the key was seen within {@link AuthConfig#cacheFor()}.
+     */
     public Optional<Caller> verify(String key) {
         if (matches(config.adminKey(), key)) {
             return Optional.of(new Caller("admin", "admin", Set.of(Roles.ADMIN)));
@@ -66,7 +72,17 @@ public class ApiKeyStore {
         if (key == null || !key.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return verified.get(hash(key), this::lookUp);
+        String keyHash = hash(key);
+        Caller known = verified.getIfPresent(keyHash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (unknown.getIfPresent(keyHash) != null) {
+            return Optional.empty();
+        }
+        Optional<Caller> found = lookUp(keyHash);
+        found.ifPresentOrElse(c -> verified.put(keyHash, c), () -> unknown.put(keyHash, Boolean.TRUE));
+        return found;
     }
 
     public Created create(String name, String team, Set<String> roles) {
@@ -86,7 +102,7 @@ public class ApiKeyStore {
         } catch (SQLException e) {
             throw new IllegalStateException("storing API key '" + name + "' failed", e);
         }
-        verified.invalidate(hash(key));
+        unknown.invalidate(hash(key));
         return new Created(stored, key);
     }
 
@@ -112,6 +128,7 @@ public class ApiKeyStore {
             s.setObject(2, id);
             boolean revoked = s.executeUpdate() == 1;
             verified.invalidateAll();
+            unknown.invalidateAll();
             return revoked;
         } catch (SQLException e) {
             throw new IllegalStateException("revoking API key " + id + " failed", e);
@@ -142,8 +159,9 @@ public class ApiKeyStore {
     }
 
     private static boolean matches(Optional<String> configured, String key) {
+        // Digests of equal length: the comparison tells nothing about the configured key, not even its length.
         return key != null && configured.filter(c -> !c.isBlank()).map(c -> MessageDigest.isEqual(
-                c.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))).orElse(false);
+                hash(c).getBytes(StandardCharsets.UTF_8), hash(key).getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 
     static String hash(String key) {

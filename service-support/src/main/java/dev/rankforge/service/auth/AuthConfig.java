@@ -16,6 +16,10 @@ public interface AuthConfig {
 
     Optional<String> serviceKey();
 
+    /** The claim of an OIDC bearer token that names the caller's team. */
+    @WithDefault("team")
+    String teamClaim();
+
     /** How long a verified stored key is trusted before it is looked up again (so a revocation takes this long). */
     @WithDefault("30s")
     Duration cacheFor();

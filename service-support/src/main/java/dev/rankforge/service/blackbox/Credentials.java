@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Secrets a service sends to the black boxes it queries, kept out of requests, messages and rows: a request names a
  * credential ({@code authCredential}), and only the querying service reads its value, from one file per credential
- * in a directory ({@code RANKFORGE_CREDENTIALS_DIR}; in a cluster, a mounted Kubernetes Secret). Read on use, so a
- * rotated secret takes effect without a restart.
+ * in a directory ({@code RANKFORGE_CREDENTIALS_DIR}; in a cluster, a mounted Kubernetes Secret). Read each time a
+ * client is opened, so a rotated secret takes effect for the next job without a restart.
  */
 public final class Credentials {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

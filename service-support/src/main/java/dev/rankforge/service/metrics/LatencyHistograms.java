@@ -20,8 +20,16 @@ public class LatencyHistograms {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 boolean wanted = id.getName().equals("http.server.requests") || id.getName().startsWith("rankforge.");
-                return wanted ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
-                        : config;
+                if (!wanted) {
+                    return config;
+                }
+                DistributionStatisticConfig.Builder histogram = DistributionStatisticConfig.builder()
+                        .percentilesHistogram(true);
+                if (id.getName().equals("rankforge.training.epochs")) {
+                    // Epochs take minutes to hours: beyond the 30 s default top bucket.
+                    histogram.maximumExpectedValue((double) java.time.Duration.ofHours(6).toNanos());
+                }
+                return histogram.build().merge(config);
             }
         };
     }

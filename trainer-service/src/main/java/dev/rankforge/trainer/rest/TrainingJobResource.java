@@ -48,16 +48,21 @@ public class TrainingJobResource {
         this.caller = caller;
     }
 
-    @RolesAllowed(Roles.RESEARCHER)
+    @RolesAllowed({Roles.RESEARCHER, Roles.ATTACKER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a TRAIN, DISTILL or EXTRACT job (202); repeating a jobId returns the existing job (200)")
     public Response submit(@Valid @NotNull TrainingJobRequest request) {
-        String target = request.extraction() == null || request.extraction().target() == null ? null
-                : request.extraction().target().url();
-        if (target != null && !target.startsWith(config.selfUrl() + "/") && !caller.hasRole(Roles.ATTACKER)) {
-            throw new ForbiddenException("extracting a black box outside the fleet (extraction.target.url) needs "
+        var target = request.extraction() == null ? null : request.extraction().target();
+        boolean outside = target != null && java.util.stream.Stream.of(target.url(), target.rankUrl())
+                .anyMatch(u -> u != null && !u.startsWith(config.selfUrl() + "/"));
+        if (outside && !caller.hasRole(Roles.ATTACKER)) {
+            throw new ForbiddenException("extracting a black box outside the fleet (extraction.target) needs "
                     + "the attacker role");
+        }
+        if (!outside && !caller.hasRole(Roles.RESEARCHER)) {
+            throw new ForbiddenException("training jobs need the researcher role (attacker alone: extractions of "
+                    + "targets outside the fleet)");
         }
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,

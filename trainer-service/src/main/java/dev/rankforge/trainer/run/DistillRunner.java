@@ -44,7 +44,12 @@ public class DistillRunner implements JobRunner {
                     new TeacherLists(teacher, sequences, d.listLength()), d.settings(), run.listener(),
                     run.cancelled(), run.checkpointing());
             Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("teacherFidelity", fidelity.measure(teacher.asBlackBox(), result.model(), run.data()));
+            try {
+                metrics.put("teacherFidelity", fidelity.measure(teacher.asBlackBox(), result.model(), run.data()));
+            } catch (RuntimeException e) {
+                result.model().close();
+                throw e;
+            }
             return new JobOutcome(result, Map.of("teacherModelId", run.job().teacherModelId, "loss", d.loss()),
                     metrics);
         }
