@@ -29,7 +29,8 @@ final class PlanRun {
             System.out.println("Using the stack that is up (pid " + state.pid() + ", eval-service " + state.url("eval-service") + ")");
             Path outDir = state.runDir().resolve("experiments").resolve(
                     LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            return submitAndFollow(plan, planDir, state.urls(), state.adminKey(), limit, outDir);
+            String key = System.getenv().getOrDefault("RANKFORGE_KEY", "");
+            return submitAndFollow(plan, planDir, state.urls(), key.isBlank() ? state.adminKey() : key, limit, outDir);
         }
         Path runDir;
         try {
@@ -84,6 +85,11 @@ final class PlanRun {
                 for (JsonNode error : e.body().path("errors")) {
                     System.err.println("  " + error.path("field").asText() + ": " + error.path("reason").asText());
                 }
+                return 2;
+            }
+            if (e.status() == 401 || e.status() == 403) {
+                System.err.println("The plan was refused for this key (" + e.status() + "): "
+                        + e.body().path("detail").asText() + " — use a key with that role (RANKFORGE_KEY)");
                 return 2;
             }
             throw e;
