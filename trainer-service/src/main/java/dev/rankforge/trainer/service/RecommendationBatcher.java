@@ -29,7 +29,11 @@ public class RecommendationBatcher {
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
     public RecommendationBatcher(TrainerConfig config) {
-        this.maxBatch = config.inferenceBatch();
+        this(config.inferenceBatch());
+    }
+
+    RecommendationBatcher(int maxBatch) {
+        this.maxBatch = maxBatch;
     }
 
     /** One queued query. */
