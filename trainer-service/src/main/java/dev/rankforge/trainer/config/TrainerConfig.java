@@ -2,7 +2,7 @@ package dev.rankforge.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Optional;
+import java.util.Map;
 
 /** trainer-service settings (environment prefix {@code RANKFORGE_TRAINER_}). */
 @ConfigMapping(prefix = "rankforge.trainer")
@@ -36,10 +36,22 @@ public interface TrainerConfig {
     String selfUrl();
 
     /**
-     * Black-box API clients as {@code name:key:budget:queriesPerSecond}, comma-separated (environment
-     * {@code RANKFORGE_TRAINER_API_CLIENTS}); absent = the API is open.
+     * Black-box API clients by name: {@code rankforge.trainer.api-clients.<name>.key}, {@code .budget},
+     * {@code .rate} (environment {@code RANKFORGE_TRAINER_API_CLIENTS_<NAME>_KEY}, ...); none = the API is open.
      */
-    Optional<String> apiClients();
+    Map<String, ApiClientSettings> apiClients();
+
+    /** One client of the black-box API. */
+    interface ApiClientSettings {
+        /** The key it sends as {@code X-Api-Key} (stored only as SHA-256). */
+        String key();
+
+        /** Queries it may spend over its lifetime. */
+        long budget();
+
+        /** Queries per second it may send (a token bucket per replica). */
+        double rate();
+    }
 
     /** Test users an extracted or distilled model is compared with its victim or teacher on (0 = all). */
     @WithDefault("1000")

@@ -41,23 +41,16 @@ public class QueryQuota {
     }
 
     void provision(@Observes StartupEvent event) {
-        config.apiClients().ifPresent(spec -> QuarkusTransaction.requiringNew().run(() -> {
-            for (String entry : spec.split(",")) {
-                String[] parts = entry.trim().split(":");
-                if (parts.length != 4) {
-                    throw new IllegalArgumentException("rankforge.trainer.api-clients entries are name:key:budget:"
-                            + "queriesPerSecond, got '" + entry.trim().replaceAll(":[^:]*:", ":***:") + "'");
-                }
-                ApiClient client = ApiClient.findById(parts[0]);
-                if (client == null) {
-                    client = new ApiClient();
-                    client.name = parts[0];
-                }
-                client.keySha256 = sha256(parts[1]);
-                client.queryBudget = Long.parseLong(parts[2]);
-                client.ratePerSecond = Double.parseDouble(parts[3]);
-                client.persist();
+        QuarkusTransaction.requiringNew().run(() -> config.apiClients().forEach((name, settings) -> {
+            ApiClient client = ApiClient.findById(name);
+            if (client == null) {
+                client = new ApiClient();
+                client.name = name;
             }
+            client.keySha256 = sha256(settings.key());
+            client.queryBudget = settings.budget();
+            client.ratePerSecond = settings.rate();
+            client.persist();
         }));
         QuarkusTransaction.requiringNew().run(() -> ApiClient.<ApiClient>listAll()
                 .forEach(c -> clientsByKeyHash.put(c.keySha256, detached(c))));

@@ -28,6 +28,7 @@ public class RecommendationBatcher {
     private final int maxBatch;
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
+    @jakarta.inject.Inject
     public RecommendationBatcher(TrainerConfig config) {
         this(config.inferenceBatch());
     }

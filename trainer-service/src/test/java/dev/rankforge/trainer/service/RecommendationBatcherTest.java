@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The black-box API's dynamic batching: concurrent queries scored in shared passes each get their own history's
  * answer (the same as scoring it alone), and a pass that fails fails its queries instead of leaving them waiting.
+ * A Quarkus test only so that DJL's native library loads in the class loader the other tests of this JVM use.
  */
+@io.quarkus.test.junit.QuarkusTest
+@io.quarkus.test.common.WithTestResource(dev.rankforge.infra.PostgresTestResource.class)
 class RecommendationBatcherTest {
     private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(60, 30, 8, 1.0, 0.9, 5));
 
