@@ -20,6 +20,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
     public static final String HEADER = "X-Rankforge-Key";
+    /** The {@code WWW-Authenticate} value of a 401: which header to send a key in. */
+    public static final String CHALLENGE = "ApiKey header=\"" + HEADER + "\"";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -33,7 +35,7 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "ApiKey header=\"" + HEADER + "\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
     }
 
     @Override

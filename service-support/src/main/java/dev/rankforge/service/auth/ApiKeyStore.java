@@ -5,9 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +33,15 @@ public class ApiKeyStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AgroalDataSource auth;
-    private final AuthConfig config;
+    private final String adminKeyHash;
+    private final String serviceKeyHash;
     private final Cache<String, Caller> verified;
     private final Cache<String, Boolean> unknown;
 
     public ApiKeyStore(@DataSource("auth") AgroalDataSource auth, AuthConfig config) {
         this.auth = auth;
-        this.config = config;
+        this.adminKeyHash = config.adminKey().filter(k -> !k.isBlank()).map(KeyHashes::sha256Hex).orElse(null);
+        this.serviceKeyHash = config.serviceKey().filter(k -> !k.isBlank()).map(KeyHashes::sha256Hex).orElse(null);
         this.verified = Caffeine.newBuilder().expireAfterWrite(config.cacheFor()).maximumSize(10_000).build();
         // Apart, so that a flood of made-up keys cannot push the real ones out.
         this.unknown = Caffeine.newBuilder().expireAfterWrite(config.cacheFor()).maximumSize(10_000).build();
@@ -63,16 +61,20 @@ public class ApiKeyStore {
      * the key was seen within {@link AuthConfig#cacheFor()}.
      */
     public Optional<Caller> verify(String key) {
-        if (matches(config.adminKey(), key)) {
-            return Optional.of(new Caller("admin", "admin", Set.of(Roles.ADMIN)));
-        }
-        if (matches(config.serviceKey(), key)) {
-            return Optional.of(new Caller("service", "fleet", Set.of(Roles.RESEARCHER)));
-        }
-        if (key == null || !key.startsWith(PREFIX)) {
+        if (key == null) {
             return Optional.empty();
         }
-        String keyHash = hash(key);
+        String keyHash = KeyHashes.sha256Hex(key);
+        // Digests of equal length: the comparison tells nothing about a configured key, not even its length.
+        if (adminKeyHash != null && KeyHashes.sameDigest(adminKeyHash, keyHash)) {
+            return Optional.of(new Caller("admin", "admin", Set.of(Roles.ADMIN)));
+        }
+        if (serviceKeyHash != null && KeyHashes.sameDigest(serviceKeyHash, keyHash)) {
+            return Optional.of(new Caller("service", "fleet", Set.of(Roles.RESEARCHER)));
+        }
+        if (!key.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
         Caller known = verified.getIfPresent(keyHash);
         if (known != null) {
             return Optional.of(known);
@@ -89,6 +91,7 @@ public class ApiKeyStore {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String keyHash = KeyHashes.sha256Hex(key);
         StoredKey stored = new StoredKey(UUID.randomUUID(), name, team, Set.copyOf(roles), Instant.now(), null);
         try (Connection c = auth.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO rankforge_auth.api_key (id, name, team, roles, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -96,13 +99,13 @@ public class ApiKeyStore {
             s.setString(2, name);
             s.setString(3, team);
             s.setString(4, String.join(",", new LinkedHashSet<>(roles)));
-            s.setString(5, hash(key));
+            s.setString(5, keyHash);
             s.setTimestamp(6, Timestamp.from(stored.createdAt()));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("storing API key '" + name + "' failed", e);
         }
-        unknown.invalidate(hash(key));
+        unknown.invalidate(keyHash);
         return new Created(stored, key);
     }
 
@@ -156,20 +159,5 @@ public class ApiKeyStore {
         return new StoredKey(r.getObject("id", UUID.class), r.getString("name"), r.getString("team"),
                 new LinkedHashSet<>(Arrays.asList(r.getString("roles").split(","))),
                 r.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
-    }
-
-    private static boolean matches(Optional<String> configured, String key) {
-        // Digests of equal length: the comparison tells nothing about the configured key, not even its length.
-        return key != null && configured.filter(c -> !c.isBlank()).map(c -> MessageDigest.isEqual(
-                hash(c).getBytes(StandardCharsets.UTF_8), hash(key).getBytes(StandardCharsets.UTF_8))).orElse(false);
-    }
-
-    static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -49,8 +49,7 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     private final Guard guard;
-    private final MeterRegistry meters;
-    private final String host;
+    private final java.util.Map<String, Timer> timers = new java.util.HashMap<>();
 
     /**
      * @param credentials where the value of the target's credential is read, once, here
@@ -58,8 +57,12 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
      */
     public HttpBlackBox(BlackBoxEndpoint target, Credentials credentials, ObjectMapper json, MeterRegistry meters) {
         this.target = target;
-        this.meters = meters;
-        this.host = URI.create(target.url()).getHost();
+        String host = URI.create(target.url()).getHost();
+        for (String outcome : java.util.List.of("answered", "retried", "refused")) {
+            timers.put(outcome, Timer.builder("rankforge.blackbox.requests")
+                    .description("HTTP attempts at black boxes, by outcome")
+                    .tag("host", host).tag("outcome", outcome).register(meters));
+        }
         this.authValue = target.authCredential() == null ? null : credentials.value(target.authCredential());
         this.json = json;
         this.guard = Guard.create()
@@ -212,9 +215,7 @@ public final class HttpBlackBox implements BlackBox, AutoCloseable {
     }
 
     private void time(long startedNanos, String outcome) {
-        Timer.builder("rankforge.blackbox.requests").description("HTTP attempts at black boxes, by outcome")
-                .tag("host", host).tag("outcome", outcome).register(meters)
-                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        timers.get(outcome).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** A failed attempt the guard retries. */

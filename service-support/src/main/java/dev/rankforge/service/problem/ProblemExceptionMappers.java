@@ -59,8 +59,8 @@ public class ProblemExceptionMappers {
             io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(respond(401, "Unauthorized", "this operation needs an API key in the "
-                + "X-Rankforge-Key header (or a bearer token from the fleet's identity provider)", uri, null))
-                .header("WWW-Authenticate", "ApiKey header=\"X-Rankforge-Key\"").build();
+                + dev.rankforge.service.auth.ApiKeyAuthentication.HEADER + " header (or a bearer token from the fleet's identity provider)", uri, null))
+                .header("WWW-Authenticate", dev.rankforge.service.auth.ApiKeyAuthentication.CHALLENGE).build();
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -8,10 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.rankforge.service.auth.KeyHashes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -47,7 +44,7 @@ public class QueryQuota {
                 client = new ApiClient();
                 client.name = name;
             }
-            client.keySha256 = sha256(settings.key());
+            client.keySha256 = KeyHashes.sha256Hex(settings.key());
             client.queryBudget = settings.budget();
             client.ratePerSecond = settings.rate();
             client.persist();
@@ -66,7 +63,7 @@ public class QueryQuota {
         if (apiKey == null || apiKey.isBlank()) {
             throw refusal(401, "an API key is required in the " + HEADER + " header", null);
         }
-        ApiClient client = clientsByKeyHash.get(sha256(apiKey));
+        ApiClient client = clientsByKeyHash.get(KeyHashes.sha256Hex(apiKey));
         if (client == null) {
             throw refusal(401, "unknown API key", null);
         }
@@ -104,14 +101,5 @@ public class QueryQuota {
         copy.queryBudget = c.queryBudget;
         copy.ratePerSecond = c.ratePerSecond;
         return copy;
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
