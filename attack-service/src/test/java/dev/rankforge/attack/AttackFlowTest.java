@@ -78,6 +78,7 @@ class AttackFlowTest {
         TestTrainerResource.MODELS.put(victimId, victim);
         TestTrainerResource.MODELS.put(surrogateId, surrogate);
         TestTrainerResource.ARTIFACTS.put(surrogateId, surrogateArtifact.uri());
+        TestTrainerResource.ARTIFACTS.put(victimId, "never read: the victim is a black box");
 
         InMemorySink<AttackEvent> events = connector.sink(Channels.ATTACK_EVENTS);
         events.clear();
@@ -85,17 +86,19 @@ class AttackFlowTest {
         UUID jobId = UUID.randomUUID();
         AttackRequest request = new AttackRequest(SchemaVersion.CURRENT, jobId, "pollution",
                 BlackBoxTarget.ourModel(victimId), surrogateId, UUID.randomUUID(), dataset.uri(), null,
-                new AttackParams("gradient", 4, 60, 3, true, 5, null, 7L, null, null, null));
+                new AttackParams("gradient", 4, 60, 3, true, 5, null, 7L, null, null, null), null);
         connector.source(Channels.ATTACK_REQUESTS).send(request);
         connector.source(Channels.ATTACK_REQUESTS).send(request); // redelivery: still one job
 
         await().atMost(Duration.ofSeconds(120)).until(() -> events.received().stream()
-                .anyMatch(m -> m.getPayload().status().isTerminal()));
-        AttackEvent done = events.received().get(events.received().size() - 1).getPayload();
+                .anyMatch(m -> m.getPayload().jobId().equals(jobId) && m.getPayload().status().isTerminal()));
+        List<AttackEvent> ours = events.received().stream().map(m -> m.getPayload())
+                .filter(e -> e.jobId().equals(jobId)).toList();
+        AttackEvent done = ours.get(ours.size() - 1);
         assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.knowledge()).isEqualTo("SURROGATE");
         assertThat(done.results()).hasSize(3);
-        assertThat(events.received().stream().filter(m -> m.getPayload().status() == JobStatus.RUNNING).count())
+        assertThat(ours.stream().filter(e -> e.status() == JobStatus.RUNNING).count())
                 .as("claimed, measuring, then one per target").isEqualTo(5);
         // at most 60 users per target: those who have not seen it (few, for the most popular item)
         assertThat(done.results()).allSatisfy(r -> assertThat(r.users()).isBetween(1, 60));
@@ -123,7 +126,12 @@ class AttackFlowTest {
     void badSpecsAreRefusedNamingTheFieldAndStoreNothing() throws Exception {
         SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(50, 20, 8, 1.0, 0.5, 2));
         StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
-        Map<String, Object> victim = Map.of("modelId", UUID.randomUUID().toString());
+        UUID victimId = UUID.randomUUID();
+        UUID othersModel = UUID.randomUUID();
+        TestTrainerResource.ARTIFACTS.put(victimId, "never read");
+        TestTrainerResource.ARTIFACTS.put(othersModel, "never read");
+        TestTrainerResource.TEAMS.put(othersModel, "another-team");
+        Map<String, Object> victim = Map.of("modelId", victimId.toString());
         int jobsBefore = given().get("/attack-jobs").then().extract().path("size()");
         List<Map.Entry<Map<String, Object>, String>> cases = List.of(
                 Map.entry(Map.of("params", Map.of("chooser", "nope")), "params.chooser"),
@@ -137,7 +145,10 @@ class AttackFlowTest {
                 Map.entry(Map.of("method", "poisoning", "victim", Map.of("url", "http://example.org/recommend")),
                         "victim.modelId"),
                 Map.entry(Map.of("params", Map.of("chooser", "random", "fraction", 0)), "params.fraction"),
-                Map.entry(Map.of("params", Map.of("chooser", "random", "retrain", "sometimes")), "params.retrain"));
+                Map.entry(Map.of("params", Map.of("chooser", "random", "retrain", "sometimes")), "params.retrain"),
+                Map.entry(Map.of("victim", Map.of("modelId", UUID.randomUUID().toString())), "victim.modelId"),
+                Map.entry(Map.of("victim", Map.of("modelId", othersModel.toString())), "victim.modelId"),
+                Map.entry(Map.of("surrogateModelId", othersModel.toString()), "surrogateModelId"));
         for (Map.Entry<Map<String, Object>, String> c : cases) {
             Map<String, Object> body = new java.util.HashMap<>(Map.of("victim", victim,
                     "datasetId", UUID.randomUUID().toString(), "datasetUri", dataset.uri(),

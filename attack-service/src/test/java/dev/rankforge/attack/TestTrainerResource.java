@@ -1,5 +1,6 @@
 package dev.rankforge.attack;
 
+import dev.rankforge.service.team.Teams;
 import dev.rankforge.attack.client.TrainerApi;
 import dev.rankforge.core.model.ScoringModel;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class TestTrainerResource {
     static final Map<UUID, ScoringModel> MODELS = new ConcurrentHashMap<>();
     static final Map<UUID, String> ARTIFACTS = new ConcurrentHashMap<>();
+    /** Models of a team other than the default one; another team's model is not found, as trainer-service answers. */
+    static final Map<UUID, String> TEAMS = new ConcurrentHashMap<>();
     static final AtomicLong QUERIES = new AtomicLong();
 
     public record Recommend(List<Integer> sequence, Integer k, List<Integer> exclude) {
@@ -42,12 +45,15 @@ public class TestTrainerResource {
 
     @GET
     @Path("/{id}")
-    public TrainerApi.RegisteredModel model(@PathParam("id") UUID id) {
+    public TrainerApi.RegisteredModel model(@PathParam("id") UUID id,
+                                            @jakarta.ws.rs.HeaderParam(Teams.HEADER) String team) {
         String artifact = ARTIFACTS.get(id);
-        if (artifact == null) {
+        if (artifact == null || !TEAMS.getOrDefault(id, Teams.DEFAULT).equals(Teams.orDefault(team))) {
             throw new NotFoundException("no model " + id);
         }
-        return new TrainerApi.RegisteredModel(id, MODELS.get(id).spec().architecture(), null, null, artifact);
+        ScoringModel model = MODELS.get(id);
+        return new TrainerApi.RegisteredModel(id, model == null ? "gru4rec" : model.spec().architecture(), null, null,
+                artifact);
     }
 
     @POST

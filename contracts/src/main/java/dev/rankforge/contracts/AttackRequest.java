@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param targets          items to promote; absent: {@link AttackParams#targetCount()} items at evenly spaced
  *                         popularity ranks (the paper's protocol)
  * @param params           chooser and budget
+ * @param team             the team the job belongs to; its surrogate and victim model must be that team's
  */
 public record AttackRequest(
         int schemaVersion,
@@ -28,5 +29,6 @@ public record AttackRequest(
         UUID datasetId,
         String datasetUri,
         List<Integer> targets,
-        AttackParams params) {
+        AttackParams params,
+        String team) {
 }

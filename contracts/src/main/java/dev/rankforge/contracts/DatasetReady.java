@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param artifactUri where the sequence file lives (see ranking-core's {@code SequenceFile} for the format)
  * @param sha256      content hash of the artifact
+ * @param team        the owning team
  */
 public record DatasetReady(
         int schemaVersion,
@@ -18,5 +19,6 @@ public record DatasetReady(
         int users,
         int items,
         long interactions,
-        Instant createdAt) {
+        Instant createdAt,
+        String team) {
 }

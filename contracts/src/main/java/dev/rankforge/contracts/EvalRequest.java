@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Asks eval-service to evaluate a trained model on its dataset's test split; consumed from
- * {@link Topics#EVAL_REQUESTS}, idempotent on {@code jobId}.
+ * {@link Topics#EVAL_REQUESTS}, idempotent on {@code jobId}; the job belongs to {@code team} (absent: the default team).
  */
 public record EvalRequest(
         int schemaVersion,
@@ -12,5 +12,6 @@ public record EvalRequest(
         UUID modelId,
         String modelUri,
         UUID datasetId,
-        String datasetUri) {
+        String datasetUri,
+        String team) {
 }

@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param extraction     EXTRACT: generator, budget and black-box target
  * @param initialModelId TRAIN: fine-tune, starting from this registered model's weights (same architecture and
  *                       sizes) instead of a fresh initialisation; absent: from scratch
+ * @param team           the team the job and its model belong to; every model and dataset it names must be that
+ *                       team's (absent: the default team)
  */
 public record TrainingRequest(
         int schemaVersion,
@@ -27,18 +29,19 @@ public record TrainingRequest(
         UUID teacherModelId,
         DistillationParams distillation,
         ExtractionParams extraction,
-        UUID initialModelId) {
+        UUID initialModelId,
+        String team) {
 
     /** A supervised TRAIN request from scratch. */
     public static TrainingRequest train(UUID jobId, UUID datasetId, String datasetUri, String architecture,
-                                        TrainingParams params) {
-        return fineTune(jobId, datasetId, datasetUri, architecture, params, null);
+                                        TrainingParams params, String team) {
+        return fineTune(jobId, datasetId, datasetUri, architecture, params, null, team);
     }
 
     /** A supervised TRAIN request starting from a registered model's weights ({@code null}: from scratch). */
     public static TrainingRequest fineTune(UUID jobId, UUID datasetId, String datasetUri, String architecture,
-                                           TrainingParams params, UUID initialModelId) {
+                                           TrainingParams params, UUID initialModelId, String team) {
         return new TrainingRequest(SchemaVersion.CURRENT, jobId, TrainingKind.TRAIN, datasetId, datasetUri,
-                architecture, params, null, null, null, initialModelId);
+                architecture, params, null, null, null, initialModelId, team);
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * A stored, immutable dataset version: its preprocessed leave-one-out sequences live in the artifact store
- * under {@link #artifactUri}, identified by {@link #sha256}.
+ * under {@link #artifactUri}, identified by {@link #sha256}, and it belongs to {@link #team}.
  */
 @Entity
 @Table(name = "dataset")
@@ -41,8 +41,10 @@ public class Dataset extends PanacheEntityBase {
     public UUID baseDatasetId;
     @Column(name = "created_at")
     public Instant createdAt;
+    public String team;
 
-    public static Optional<Dataset> findBySha256(String sha256) {
-        return find("sha256", sha256).firstResultOptional();
+    /** The team's version of this content, if it has one (another team's identical upload is its own version). */
+    public static Optional<Dataset> findBySha256(String team, String sha256) {
+        return find("team = ?1 and sha256 = ?2", team, sha256).firstResultOptional();
     }
 }

@@ -2,6 +2,7 @@ package dev.rankforge.data;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +55,8 @@ class DatasetResourceTest {
                 .body("source", equalTo("SYNTHETIC"))
                 .extract().path("id");
 
-        assertThat(events.received()).hasSize(1);
+        // Sent by the outbox relay once the version committed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.received().size() == 1);
         DatasetReady ready = events.received().get(0).getPayload();
         assertThat(ready.datasetId()).hasToString(id);
         assertThat(ready.schemaVersion()).isEqualTo(dev.rankforge.contracts.SchemaVersion.CURRENT);
@@ -92,7 +95,7 @@ class DatasetResourceTest {
                 .body("statistics.itemPopularityGini", equalTo(0.0f))
                 .body("statistics.skippedLines", equalTo(0))
                 .extract().path("id");
-        assertThat(events.received()).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.received().size() == 1);
         String idMaps = given().when().get("/datasets/" + id).then().extract().path("idMapsUri");
         assertThat(Files.readAllLines(Path.of(URI.create(idMaps)))).contains("user\t0\t1", "item\t1\t101");
         byte[] downloaded = given().when().get("/datasets/" + id + "/artifact").then().statusCode(200)
@@ -105,7 +108,7 @@ class DatasetResourceTest {
         given().contentType("application/octet-stream").body(gz.toByteArray())
                 .when().post("/datasets/upload?name=ml-fixture-again")
                 .then().statusCode(200).body("id", equalTo(id));
-        assertThat(events.received()).hasSize(1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> events.received().size() == 1);
     }
 
     @Test

@@ -32,4 +32,6 @@ public class Experiment extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The submitter's team: it owns the experiment's steps, their jobs and models, and its results. */
+    public String team;
 }

@@ -23,7 +23,7 @@ class EndpointSecurityTest {
     private static final String KEY = ApiKeyAuthentication.HEADER;
     // The test's stand-in for trainer-service (TestTrainerJobs), not part of eval-service.
     private static final Set<String> PUBLIC = Set.of("GET /test-trainer/training-jobs/{id}",
-            "POST /test-trainer/training-jobs/{id}/cancel");
+            "POST /test-trainer/training-jobs/{id}/cancel", "GET /test-data-service/datasets/{id}");
 
     @Inject
     ApiKeyStore keys;

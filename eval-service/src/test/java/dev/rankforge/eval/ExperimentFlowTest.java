@@ -121,7 +121,7 @@ class ExperimentFlowTest {
                                 "fidelity": [["victim", "surrogate"]]},
                   "pollution": {"kind": "attack", "method": "pollution", "dataset": "data", "victim": "victim",
                                 "surrogate": "surrogate", "params": {"chooser": "gradient", "targetCount": 2}}}}"""
-                .formatted(UUID.randomUUID(), dataset.uri()));
+                .formatted(TestDataService.register(dataset.uri()), dataset.uri()));
 
         TrainingRequest victim = awaitTrainingRequest(training, "sasrec", TrainingKind.TRAIN);
         assertThat(victim.datasetUri()).isEqualTo(dataset.uri());
@@ -198,7 +198,7 @@ class ExperimentFlowTest {
                   "data":   {"kind": "dataset", "existing": {"id": "%s", "artifactUri": "%s"}},
                   "victim": {"kind": "train", "dataset": "data", "architecture": "${arch}", "params": {"epochs": 3}},
                   "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"], "protocols": ["full-ranking"]}}}"""
-                .formatted(UUID.randomUUID(), dataset.uri()));
+                .formatted(TestDataService.register(dataset.uri()), dataset.uri()));
         TrainingRequest gru = awaitTrainingRequest(training, "gru4rec", TrainingKind.TRAIN);
         TrainingRequest caser = awaitTrainingRequest(training, "caser", TrainingKind.TRAIN);
         assertThat(training.received()).hasSize(2);
@@ -229,7 +229,7 @@ class ExperimentFlowTest {
                   "data":   {"kind": "dataset", "existing": {"id": "%s", "artifactUri": "%s"}},
                   "victim": {"kind": "train", "dataset": "data", "architecture": "bert4rec"},
                   "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"]}}}"""
-                .formatted(UUID.randomUUID(), dataset.uri()));
+                .formatted(TestDataService.register(dataset.uri()), dataset.uri()));
         TrainingRequest victim = awaitTrainingRequest(training, "bert4rec", TrainingKind.TRAIN);
         given().when().post("/experiments/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("steps.status", hasItems("CANCELLED"));

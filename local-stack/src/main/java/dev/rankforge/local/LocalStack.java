@@ -34,7 +34,8 @@ public final class LocalStack implements AutoCloseable {
     /** Starts one service process with its fixed settings. */
     @FunctionalInterface
     private interface Launcher {
-        ServiceProcess launch() throws Exception;
+        /** Starts the service with these environment variables besides the stack's. */
+        ServiceProcess launch(Map<String, String> extra) throws Exception;
     }
 
     private LocalStack(LocalPostgres postgres, LocalKafka kafka, Map<String, ServiceProcess> services,
@@ -94,17 +95,17 @@ public final class LocalStack implements AutoCloseable {
             List<String> djl = List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
                     "-Dai.djl.pytorch.num_interop_threads=1");
             LocalPostgres db = postgres;
-            launchers.put("data-service", () -> launch(home, runDir, "data-service", ports.data(), "rankforge_data",
-                    db, common, List.of("-Xmx1g")));
-            launchers.put("trainer-service", () -> launch(home, runDir, "trainer-service", ports.trainer(),
-                    "rankforge_trainer", db, common, concat("-Xmx2g", djl)));
-            launchers.put("attack-service", () -> launch(home, runDir, "attack-service", ports.attack(),
-                    "rankforge_attack", db, common, List.of("-Xmx512m")));
-            launchers.put("eval-service", () -> launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
-                    db, common, concat("-Xmx1g", djl)));
+            launchers.put("data-service", extra -> launch(home, runDir, "data-service", ports.data(), "rankforge_data",
+                    db, with(common, extra), List.of("-Xmx1g")));
+            launchers.put("trainer-service", extra -> launch(home, runDir, "trainer-service", ports.trainer(),
+                    "rankforge_trainer", db, with(common, extra), concat("-Xmx2g", djl)));
+            launchers.put("attack-service", extra -> launch(home, runDir, "attack-service", ports.attack(),
+                    "rankforge_attack", db, with(common, extra), List.of("-Xmx512m")));
+            launchers.put("eval-service", extra -> launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
+                    db, with(common, extra), concat("-Xmx1g", djl)));
             launchers.keySet().retainAll(only);
             for (Map.Entry<String, Launcher> launcher : launchers.entrySet()) {
-                services.put(launcher.getKey(), launcher.getValue().launch());
+                services.put(launcher.getKey(), launcher.getValue().launch(Map.of()));
             }
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(READY_TIMEOUT);
@@ -137,8 +138,16 @@ public final class LocalStack implements AutoCloseable {
 
     /** Kills a service with SIGKILL (no graceful shutdown), starts it again and waits until it is ready. */
     public void killAndRestart(String service) throws Exception {
+        killAndRestart(service, Map.of());
+    }
+
+    /**
+     * As {@link #killAndRestart(String)}, the new process with {@code extra} environment variables (e.g. a fault
+     * injection hook of a crash test); a process that has died already is simply started again.
+     */
+    public void killAndRestart(String service, Map<String, String> extra) throws Exception {
         services.get(service).kill();
-        ServiceProcess restarted = launchers.get(service).launch();
+        ServiceProcess restarted = launchers.get(service).launch(extra);
         services.put(service, restarted);
         restarted.awaitReady(READY_TIMEOUT);
     }
@@ -206,6 +215,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(name, jar, port, jvmArgs, env, runDir.resolve(name + ".log"));
+    }
+
+    private static Map<String, String> with(Map<String, String> common, Map<String, String> extra) {
+        Map<String, String> out = new HashMap<>(common);
+        out.putAll(extra);
+        return out;
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -90,6 +90,11 @@ public final class ServiceProcess {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Whether the process has ended within {@code timeout} (of itself, e.g. a crash). */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Asks the process to stop (SIGTERM) and kills it, with its children, if it does not within the grace time. */
     public void stop(Duration grace) {
         if (!process.isAlive()) {

@@ -210,6 +210,92 @@ class PipelineIT {
     }
 
     @Test
+    void eachTeamSeesAndUsesOnlyItsOwnWorkInEveryService() throws Exception {
+        String eval = stack.url("eval-service");
+        RankforgeClient x = teamKey("team-x");
+        RankforgeClient y = teamKey("team-y");
+        String id = x.postJson(eval + "/experiments", JSON.readTree("""
+                {"name": "team-x-work", "steps": {
+                  "data":   {"kind": "dataset", "synthetic": {"users": 200, "items": 60, "meanLength": 8, "seed": 11}},
+                  "victim": {"kind": "train", "dataset": "data", "architecture": "gru4rec",
+                             "params": {"epochs": 2, "embeddingSize": 16, "hiddenSize": 16, "maxLength": 10}}}}""")).path("id").asText();
+        JsonNode experiment = new ExperimentFollower(x, eval, new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream())).follow(id, Duration.ofMinutes(5));
+        assertThat(experiment.path("status").asText()).as(experiment.toString()).isEqualTo("SUCCEEDED");
+        String datasetId = step(experiment, "data").path("output").path("datasetId").asText();
+        String jobId = step(experiment, "victim").path("jobId").asText();
+        String modelId = step(experiment, "victim").path("output").path("modelId").asText();
+        // The training request reached trainer-service over Kafka and carried the team: the model is team X's.
+        assertThat(x.get(stack.url("trainer-service") + "/models/" + modelId).path("team").asText()).isEqualTo("team-x");
+        assertThat(x.get(stack.url("data-service") + "/datasets/" + datasetId).path("team").asText()).isEqualTo("team-x");
+
+        for (String url : List.of(eval + "/experiments/" + id, eval + "/experiments/" + id + "/results",
+                eval + "/experiments/" + id + "/report", stack.url("data-service") + "/datasets/" + datasetId,
+                stack.url("trainer-service") + "/training-jobs/" + jobId,
+                stack.url("trainer-service") + "/models/" + modelId)) {
+            assertThatThrownBy(() -> y.get(url)).as(url + " for another team")
+                    .isInstanceOfSatisfying(RankforgeClient.ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        }
+        assertThat(y.get(eval + "/experiments").findValuesAsText("id")).doesNotContain(id);
+        assertThat(y.get(eval + "/results?experiment=" + id).size()).isZero();
+        // Team X's model as a victim of team Y's attack: unknown, through attack-service's own call of the registry.
+        assertThatThrownBy(() -> y.postJson(stack.url("attack-service") + "/attack-jobs", Map.of("method", "pollution",
+                "victim", Map.of("modelId", modelId), "datasetId", datasetId, "datasetUri", "file:/x.rfsq")))
+                .isInstanceOfSatisfying(RankforgeClient.ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.body().toString()).contains("victim.modelId");
+                });
+        // Team X's dataset in team Y's plan: the step fails as for a version that does not exist.
+        String stolen = y.postJson(eval + "/experiments", JSON.readTree("""
+                {"name": "team-y-theft", "steps": {"data": {"kind": "dataset", "existing": {"id": "%s"}}}}"""
+                .formatted(datasetId))).path("id").asText();
+        JsonNode theft = new ExperimentFollower(y, eval, new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream())).follow(stolen, Duration.ofMinutes(2));
+        assertThat(theft.path("status").asText()).isEqualTo("FAILED");
+        assertThat(step(theft, "data").path("error").asText()).contains("404");
+    }
+
+    @Test
+    void anEventCommittedBeforeACrashIsDeliveredOnceAfterTheRestart() throws Exception {
+        String eval = stack.url("eval-service");
+        String trainer = stack.url("trainer-service");
+        // Fault injection: trainer-service halts (as under kill -9) after committing a job's SUCCEEDED event to its
+        // outbox, before sending it. Without the outbox the event would be lost: the job has ended, nothing re-runs it.
+        stack.killAndRestart("trainer-service", Map.of("RANKFORGE_OUTBOX_HALT_BEFORE_SENDING", "\"status\":\"SUCCEEDED\""));
+        String id = client.postJson(eval + "/experiments", JSON.readTree("""
+                {"name": "outbox-crash", "steps": {
+                  "data":   {"kind": "dataset", "synthetic": {"users": 150, "items": 50, "meanLength": 8, "seed": 21}},
+                  "victim": {"kind": "train", "dataset": "data", "architecture": "gru4rec",
+                             "params": {"epochs": 2, "embeddingSize": 16, "hiddenSize": 16, "maxLength": 10}}}}""")).path("id").asText();
+        assertThat(stack.service("trainer-service").awaitExit(Duration.ofMinutes(3)))
+                .as("trainer-service halted before sending the committed event").isTrue();
+        JsonNode waiting = client.get(eval + "/experiments/" + id);
+        String jobId = step(waiting, "victim").path("jobId").asText();
+        assertThat(step(waiting, "victim").path("status").asText()).as("the event has not reached eval-service")
+                .isEqualTo("RUNNING");
+
+        stack.killAndRestart("trainer-service");
+        JsonNode experiment = new ExperimentFollower(client, eval, new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream())).follow(id, Duration.ofMinutes(3));
+        assertThat(experiment.path("status").asText()).as(experiment.toString()).isEqualTo("SUCCEEDED");
+        JsonNode job = client.get(trainer + "/training-jobs/" + jobId);
+        assertThat(job.path("attempts").asInt()).as("the ended job did not run again").isEqualTo(1);
+        long models = 0;
+        for (JsonNode m : client.get(trainer + "/models")) {
+            models += m.path("jobId").asText().equals(jobId) ? 1 : 0;
+        }
+        assertThat(models).as("one model for the job").isEqualTo(1);
+        assertThat(step(experiment, "victim").path("output").path("modelId").asText())
+                .isEqualTo(job.path("modelId").asText());
+    }
+
+    private static RankforgeClient teamKey(String team) throws Exception {
+        JsonNode created = client.postJson(stack.url("eval-service") + "/api-keys", Map.of("name", team + "-member",
+                "team", team, "roles", List.of("researcher", "attacker", "admin")));
+        return new RankforgeClient(created.path("key").asText());
+    }
+
+    @Test
     void aTrainingJobKilledMidwayResumesFromItsLastCheckpointWithoutDuplicates() throws Exception {
         String trainer = stack.url("trainer-service");
         JsonNode dataset = client.postJson(stack.url("data-service") + "/datasets",

@@ -22,4 +22,6 @@ public class KnownDataset extends PanacheEntityBase {
     public int items;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** The owning team: only its jobs may train on the version. */
+    public String team;
 }

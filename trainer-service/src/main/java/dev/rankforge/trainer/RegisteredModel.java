@@ -41,4 +41,12 @@ public class RegisteredModel extends PanacheEntityBase {
     public int bestEpoch;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The owning team (its job's): only it sees the model or uses it as a teacher, victim or starting point. */
+    public String team;
+
+    /** The model, if {@code team} owns it: another team's model is, to a job, no model at all. */
+    public static RegisteredModel ofTeam(UUID id, String team) {
+        RegisteredModel m = id == null ? null : findById(id);
+        return m != null && m.team.equals(team) ? m : null;
+    }
 }

@@ -52,13 +52,13 @@ class TrainingFlowTest {
         UUID datasetId = UUID.randomUUID();
         connector.source(Channels.DATASET_EVENTS).send(new DatasetReady(SchemaVersion.CURRENT, datasetId, "tiny",
                 artifact.uri(), artifact.sha256(), data.numUsers(), data.numItems(), data.numInteractions(),
-                Instant.now()));
+                Instant.now(), null));
         InMemorySink<TrainingEvent> events = connector.sink(Channels.TRAINING_EVENTS);
         events.clear();
 
         UUID jobId = UUID.randomUUID();
         TrainingRequest request = TrainingRequest.train(jobId, datasetId, null, "gru4rec",
-                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L, null));
+                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L, null), null);
         connector.source(Channels.TRAINING_REQUESTS).send(request);
         connector.source(Channels.TRAINING_REQUESTS).send(request); // redelivery
 
@@ -109,7 +109,7 @@ class TrainingFlowTest {
         // Fine-tuning: a TRAIN job that starts from the registered model's weights.
         UUID fineTuneId = UUID.randomUUID();
         connector.source(Channels.TRAINING_REQUESTS).send(TrainingRequest.fineTune(fineTuneId, datasetId, null,
-                "gru4rec", new TrainingParams(1, 16, 16, 64, 5e-3, 20, 1L, null), last.modelId()));
+                "gru4rec", new TrainingParams(1, 16, 16, 64, 5e-3, 20, 1L, null), last.modelId(), null));
         await().atMost(Duration.ofSeconds(90)).until(() -> events.received().stream()
                 .anyMatch(m -> m.getPayload().jobId().equals(fineTuneId) && m.getPayload().status().isTerminal()));
         double scratchFirstEpoch = given().get("/training-jobs/" + jobId).then().extract()

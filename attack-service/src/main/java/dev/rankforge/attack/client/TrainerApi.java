@@ -2,7 +2,9 @@ package dev.rankforge.attack.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.service.team.Teams;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * trainer-service's model registry and training jobs: where the surrogate's artifact and the victim's training
  * spec (for poisoning retrains) are found, and how retrains are followed. The victim's weights are never read.
+ * Every call acts for the attack job's team, so another team's model is not found.
  * Base URL: {@code QUARKUS_REST_CLIENT_TRAINER_URL}.
  */
 @RegisterRestClient(configKey = "trainer")
@@ -21,11 +24,11 @@ public interface TrainerApi {
 
     @GET
     @Path("/models/{id}")
-    RegisteredModel model(@PathParam("id") UUID modelId);
+    RegisteredModel model(@PathParam("id") UUID modelId, @HeaderParam(Teams.HEADER) String team);
 
     @GET
     @Path("/training-jobs/{id}")
-    TrainingJob trainingJob(@PathParam("id") UUID jobId);
+    TrainingJob trainingJob(@PathParam("id") UUID jobId, @HeaderParam(Teams.HEADER) String team);
 
     /**
      * The registry fields attack-service reads.

@@ -1,24 +1,25 @@
 package dev.rankforge.attack.messaging;
 
 import dev.rankforge.contracts.AttackEvent;
+import dev.rankforge.service.outbox.OutboxPublisher;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.logging.Logger;
 
-/** Publishes attack job states and outcomes on {@code attack-events}. */
+/** Publishes attack job states and outcomes on {@code attack-events} (through the outbox). */
 @ApplicationScoped
-public class AttackEventPublisher {
-    private static final Logger LOG = Logger.getLogger(AttackEventPublisher.class);
-
+@Startup
+public class AttackEventPublisher extends OutboxPublisher<AttackEvent> {
     @Channel(Channels.ATTACK_EVENTS)
     Emitter<AttackEvent> emitter;
 
-    public void publish(AttackEvent event) {
-        emitter.send(event).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.errorf(failure, "could not publish %s event of attack job %s", event.status(), event.jobId());
-            }
-        });
+    public AttackEventPublisher() {
+        super(Channels.ATTACK_EVENTS, AttackEvent.class);
+    }
+
+    @Override
+    protected Emitter<AttackEvent> emitter() {
+        return emitter;
     }
 }

@@ -31,8 +31,9 @@ public class AttackRequestConsumer {
         try {
             jobs.submit(request);
         } catch (InvalidRequestException refused) {
-            // The sender waits for this job's events: tell it the job failed, then dead-letter the request.
-            if (request.jobId() != null) {
+            // The sender waits for this job's events: tell it the job failed, then dead-letter the request. A job id
+            // another team's job has gets no event: it would be that job's.
+            if (request.jobId() != null && !(refused instanceof dev.rankforge.service.problem.JobIdTakenException)) {
                 events.publish(new AttackEvent(SchemaVersion.CURRENT, request.jobId(), JobStatus.FAILED,
                         request.method(), null, null, null, null, null, null, null, null, null,
                         "request refused: " + refused.getMessage(), Instant.now()));

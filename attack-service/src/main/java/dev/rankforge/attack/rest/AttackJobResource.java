@@ -1,5 +1,6 @@
 package dev.rankforge.attack.rest;
 
+import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.rankforge.attack.AttackJob;
@@ -33,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AttackJobResource {
     private final AttackJobService jobs;
     private final AttackMapper mapper;
+    private final TeamScope teams;
 
-    public AttackJobResource(AttackJobService jobs, AttackMapper mapper) {
+    public AttackJobResource(AttackJobService jobs, AttackMapper mapper, TeamScope teams) {
         this.jobs = jobs;
+        this.teams = teams;
         this.mapper = mapper;
     }
 
@@ -46,16 +49,19 @@ public class AttackJobResource {
     public Response submit(@Valid @NotNull AttackJobRequest r) {
         UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
         AttackJobService.Accepted accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId, r.method(),
-                r.victim(), r.surrogateModelId(), r.datasetId(), r.datasetUri(), r.targets(), r.params()));
+                r.victim(), r.surrogateModelId(), r.datasetId(), r.datasetUri(), r.targets(), r.params(),
+                teams.team()));
         AttackJobView view = mapper.toView(accepted.job());
         return JobResponses.submitted(accepted.isNew(), "/attack-jobs/" + jobId, view);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List attack jobs, newest first")
+    @Operation(summary = "List the team's attack jobs, newest first")
     public List<AttackJobView> list() {
-        return AttackJob.<AttackJob>list("order by createdAt desc").stream().map(mapper::toView).toList();
+        List<AttackJob> found = teams.seesAll() ? AttackJob.list("order by createdAt desc")
+                : AttackJob.list("team = ?1 order by createdAt desc", teams.team());
+        return found.stream().map(mapper::toView).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -64,7 +70,7 @@ public class AttackJobResource {
     @Operation(summary = "One attack job with each target's exposure before and after")
     public AttackJobView get(@PathParam("id") UUID id) {
         AttackJob job = AttackJob.findById(id);
-        if (job == null) {
+        if (job == null || !teams.sees(job.team)) {
             throw new NotFoundException("attack job " + id + " does not exist");
         }
         return mapper.toView(job);

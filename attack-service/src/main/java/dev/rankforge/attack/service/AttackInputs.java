@@ -39,7 +39,7 @@ public class AttackInputs {
         if (job.surrogateModelId == null) {
             return null;
         }
-        try (InputStream in = artifacts.open(trainer.model(job.surrogateModelId).artifactUri())) {
+        try (InputStream in = artifacts.open(trainer.model(job.surrogateModelId, job.team).artifactUri())) {
             return ModelArtifact.read(in);
         }
     }

@@ -4,6 +4,7 @@ import static dev.rankforge.service.problem.RequestFields.orDefault;
 import static dev.rankforge.service.problem.RequestFields.require;
 
 import dev.rankforge.attack.AttackJob;
+import dev.rankforge.service.team.Teams;
 import dev.rankforge.attack.client.TrainerApi;
 import dev.rankforge.attack.config.AttackConfig;
 import dev.rankforge.attack.mapping.AttackMapper;
@@ -79,8 +80,12 @@ public class AttackJobService {
 
     public Accepted submit(AttackRequest r) {
         require(r.jobId() != null, "jobId", "is required");
+        String team = Teams.orDefault(r.team());
         AttackJob existing = QuarkusTransaction.requiringNew().call(() -> AttackJob.findById(r.jobId()));
         if (existing != null) {
+            if (!existing.team.equals(team)) {
+                throw new dev.rankforge.service.problem.JobIdTakenException();
+            }
             return new Accepted(existing, false);
         }
         String method = r.method() == null ? POLLUTION : r.method();
@@ -90,9 +95,13 @@ public class AttackJobService {
         if (POISONING.equals(method)) {
             require(victim.modelId() != null && r.victim().url() == null, "victim.modelId",
                     "poisoning retrains the victim's spec, so the victim must be a model of trainer-service");
-            TrainerApi.RegisteredModel registered = checkModel(victim.modelId(), "victim.modelId");
+            TrainerApi.RegisteredModel registered = checkModel(victim.modelId(), "victim.modelId", team);
             require(registered.datasetId() == null || registered.datasetId().equals(r.datasetId()), "datasetId",
                     "must be the dataset the victim was trained on (" + registered.datasetId() + ")");
+        } else {
+            // Our own black-box API, named by modelId or by URL: only the team's own models.
+            BlackBoxEndpoints.fleetModels(victim, config.trainerUrl(), "victim")
+                    .forEach((field, id) -> checkModel(id, field, team));
         }
         require(r.datasetId() != null, "datasetId", "is required");
         require(r.datasetUri() != null && !r.datasetUri().isBlank(), "datasetUri", "is required");
@@ -102,18 +111,22 @@ public class AttackJobService {
             require(r.surrogateModelId() != null, "surrogateModelId", "is required by chooser '" + p.chooser() + "'");
         }
         if (r.surrogateModelId() != null) {
-            checkModel(r.surrogateModelId(), "surrogateModelId");
+            checkModel(r.surrogateModelId(), "surrogateModelId", team);
         }
         SequenceDataset data = datasets.load(r.datasetUri(), "datasetUri");
         List<Integer> targets = targets(r.targets(), p.targetCount(), data);
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             AttackJob again = AttackJob.findById(r.jobId());
             if (again != null) {
+                if (!again.team.equals(team)) {
+                    throw new dev.rankforge.service.problem.JobIdTakenException();
+                }
                 return new Accepted(again, false);
             }
             AttackJob job = new AttackJob();
             job.id = r.jobId();
             job.method = method;
+            job.team = team;
             job.chooser = p.chooser();
             job.knowledge = knowledge.name();
             job.victim = victim;
@@ -126,12 +139,12 @@ public class AttackJobService {
             job.status = JobStatus.QUEUED;
             job.createdAt = Instant.now();
             job.persist();
+            events.publish(mapper.toEvent(job));
             return new Accepted(job, true);
         });
         if (accepted.isNew()) {
             LOG.infof("attack job %s queued: %s with chooser %s against %s, %d targets", r.jobId(), method,
                     p.chooser(), victim.url(), targets.size());
-            events.publish(mapper.toEvent(accepted.job()));
             worker.submit(r.jobId());
         }
         return accepted;
@@ -163,9 +176,10 @@ public class AttackJobService {
         return r;
     }
 
-    private TrainerApi.RegisteredModel checkModel(java.util.UUID modelId, String field) {
+    /** The team's registered model; another team's is answered 404 by trainer-service, so it is unknown here. */
+    private TrainerApi.RegisteredModel checkModel(java.util.UUID modelId, String field, String team) {
         try {
-            return trainer.model(modelId);
+            return trainer.model(modelId, team);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new InvalidRequestException(field, "model " + modelId + " is not in trainer-service's registry");

@@ -53,15 +53,14 @@ public class AttackProgress {
         return QuarkusTransaction.requiringNew().call(() -> AttackJob.<AttackJob>findById(jobId));
     }
 
-    /** Applies {@code change} in its own transaction, then publishes the job's state. */
+    /** Applies {@code change} in its own transaction and publishes the job's new state in it (the outbox). */
     public AttackJob update(UUID jobId, Consumer<AttackJob> change) {
-        AttackJob job = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             AttackJob j = AttackJob.findById(jobId);
             change.accept(j);
+            events.publish(mapper.toEvent(j));
             return j;
         });
-        events.publish(mapper.toEvent(job));
-        return job;
     }
 
     /** Records one measured target and the queries it cost. */

@@ -71,11 +71,11 @@ public class AttackWorker {
                 throw new IllegalStateException("no runner for attack method '" + job.method + "'");
             }
             runner.run(job);
-            AttackJob done = JobTransitions.finish(AttackJob.class, jobId, JobStatus.SUCCEEDED, null, j -> { });
+            AttackJob done = JobTransitions.finish(AttackJob.class, jobId, JobStatus.SUCCEEDED, null, j -> { },
+                    j -> events.publish(mapper.toEvent(j)));
             LOG.infof("attack job %s succeeded: %s with %s over %d targets, %d queries, %.1f s; mean after %s", jobId,
                     done.method, done.chooser, done.results.size(), done.queries, (System.nanoTime() - started) / 1e9,
                     AttackMapper.mean(done.results, false));
-            events.publish(mapper.toEvent(done));
         } catch (Exception e) {
             if (stoppedByShutdown(e)) {
                 // The service is stopping: the job stays RUNNING and resumes at the next start.
@@ -83,8 +83,8 @@ public class AttackWorker {
                 return;
             }
             LOG.errorf(e, "attack job %s failed", jobId);
-            events.publish(mapper.toEvent(
-                    JobTransitions.finish(AttackJob.class, jobId, JobStatus.FAILED, JobTransitions.reason(e), j -> { })));
+            JobTransitions.finish(AttackJob.class, jobId, JobStatus.FAILED, JobTransitions.reason(e), j -> { },
+                    j -> events.publish(mapper.toEvent(j)));
         }
     }
 }

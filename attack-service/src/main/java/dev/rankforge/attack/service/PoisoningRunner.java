@@ -76,7 +76,7 @@ public class PoisoningRunner implements AttackRunner {
     @Override
     public void run(AttackJob started) throws Exception {
         UUID jobId = started.id;
-        TrainerApi.RegisteredModel victim = trainer.model(started.victim.modelId());
+        TrainerApi.RegisteredModel victim = trainer.model(started.victim.modelId(), started.team);
         AttackJob job = progress.read(jobId);
         if (job.poisoning == null || job.poisoning.derivedDatasetId() == null) {
             job = buildProfiles(job, victim);
@@ -100,7 +100,7 @@ public class PoisoningRunner implements AttackRunner {
         }
         List<List<Integer>> profiles = Arrays.stream(fakes).map(f -> Arrays.stream(f).boxed().toList()).toList();
         DataApi.DatasetVersion derived = data.derive(job.datasetId,
-                new DataApi.DerivedRequest("poisoned by attack job " + job.id, profiles));
+                new DataApi.DerivedRequest("poisoned by attack job " + job.id, profiles), job.team);
         LOG.infof("attack job %s: %d fake profiles of %d items stored as dataset %s", job.id, fakes.length, length,
                 derived.id());
         AttackEvent.Poisoning made = new AttackEvent.Poisoning(fakes.length, derived.id(), derived.artifactUri(),
@@ -117,11 +117,11 @@ public class PoisoningRunner implements AttackRunner {
         UUID start = AttackJobService.FINE_TUNE.equals(job.params.retrain()) ? victim.id() : null;
         // Resent after a restart on purpose: trainer-service is idempotent on the job id.
         training.send(TrainingRequest.fineTune(p.cleanTrainingJobId(), job.datasetId, job.datasetUri,
-                victim.architecture(), params, start));
+                victim.architecture(), params, start, job.team));
         training.send(TrainingRequest.fineTune(p.poisonedTrainingJobId(), p.derivedDatasetId(), p.derivedDatasetUri(),
-                victim.architecture(), params, start));
-        UUID clean = awaitModel(p.cleanTrainingJobId());
-        UUID poisoned = awaitModel(p.poisonedTrainingJobId());
+                victim.architecture(), params, start, job.team));
+        UUID clean = awaitModel(p.cleanTrainingJobId(), job.team);
+        UUID poisoned = awaitModel(p.poisonedTrainingJobId(), job.team);
         LOG.infof("attack job %s: clean retrain %s, poisoned retrain %s", job.id, clean, poisoned);
         return progress.update(job.id, j -> {
             j.poisoning = new AttackEvent.Poisoning(p.fakeProfiles(), p.derivedDatasetId(), p.derivedDatasetUri(),
@@ -150,11 +150,11 @@ public class PoisoningRunner implements AttackRunner {
                 "victim", dev.rankforge.service.blackbox.OutboundPolicy.ownOnly(config.trainerUrl()), credentials);
     }
 
-    private UUID awaitModel(UUID trainingJobId) throws InterruptedException {
+    private UUID awaitModel(UUID trainingJobId, String team) throws InterruptedException {
         long deadline = System.nanoTime() + config.retrainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                TrainerApi.TrainingJob job = trainer.trainingJob(trainingJobId);
+                TrainerApi.TrainingJob job = trainer.trainingJob(trainingJobId, team);
                 if (job.status() == JobStatus.SUCCEEDED) {
                     return job.modelId();
                 }

@@ -22,7 +22,7 @@ public class DatasetMapper {
             double density = d.users == 0 || d.items == 0 ? 0 : (double) d.interactions / ((double) d.users * d.items);
             return new DatasetView(d.id, d.name, d.source.name(), json.readTree(d.spec), d.users, d.items,
                     d.interactions, density, json.readTree(d.statistics), d.artifactUri, d.sha256, d.idMapsUri,
-                    d.baseDatasetId, d.createdAt);
+                    d.baseDatasetId, d.createdAt, d.team);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored spec of dataset " + d.id + " is not JSON", e);
         }
@@ -30,6 +30,6 @@ public class DatasetMapper {
 
     public DatasetReady toEvent(Dataset d) {
         return new DatasetReady(SchemaVersion.CURRENT, d.id, d.name, d.artifactUri, d.sha256, d.users, d.items,
-                d.interactions, d.createdAt);
+                d.interactions, d.createdAt, d.team);
     }
 }

@@ -1,24 +1,25 @@
 package dev.rankforge.data.messaging;
 
 import dev.rankforge.contracts.DatasetReady;
+import dev.rankforge.service.outbox.OutboxPublisher;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.logging.Logger;
 
-/** Publishes {@link DatasetReady} on {@code dataset-events}. */
+/** Publishes {@link DatasetReady} on {@code dataset-events} (through the outbox). */
 @ApplicationScoped
-public class DatasetEventPublisher {
-    private static final Logger LOG = Logger.getLogger(DatasetEventPublisher.class);
-
+@Startup
+public class DatasetEventPublisher extends OutboxPublisher<DatasetReady> {
     @Channel(Channels.DATASET_EVENTS)
     Emitter<DatasetReady> emitter;
 
-    public void publish(DatasetReady event) {
-        emitter.send(event).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.errorf(failure, "could not publish DatasetReady for dataset %s", event.datasetId());
-            }
-        });
+    public DatasetEventPublisher() {
+        super(Channels.DATASET_EVENTS, DatasetReady.class);
+    }
+
+    @Override
+    protected Emitter<DatasetReady> emitter() {
+        return emitter;
     }
 }

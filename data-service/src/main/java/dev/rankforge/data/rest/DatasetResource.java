@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import dev.rankforge.data.mapping.DatasetMapper;
 import dev.rankforge.data.service.DatasetService;
 import dev.rankforge.service.problem.InvalidRequestException;
+import dev.rankforge.service.team.TeamScope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,7 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Dataset versions: create (synthetic or uploaded), list and inspect. */
+/** Dataset versions: create (synthetic or uploaded), list and inspect; each caller sees its own team's only. */
 @Path("/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "datasets")
@@ -44,10 +45,12 @@ public class DatasetResource {
     private final DatasetMapper mapper;
     private final DataServiceConfig config;
     private final dev.rankforge.core.artifact.LocalArtifactStore artifacts;
+    private final TeamScope teams;
 
     public DatasetResource(DatasetService service, DatasetMapper mapper, DataServiceConfig config,
-                           dev.rankforge.core.artifact.LocalArtifactStore artifacts) {
+                           dev.rankforge.core.artifact.LocalArtifactStore artifacts, TeamScope teams) {
         this.service = service;
+        this.teams = teams;
         this.mapper = mapper;
         this.config = config;
         this.artifacts = artifacts;
@@ -69,7 +72,7 @@ public class DatasetResource {
                 request.zipfExponent() == null ? 1.0 : request.zipfExponent(),
                 request.sequentialStrength() == null ? 0.7 : request.sequentialStrength(),
                 request.seed() == null ? 42L : request.seed());
-        return created(service.createSynthetic(request.name(), spec));
+        return created(service.createSynthetic(teams.team(), request.name(), spec));
     }
 
     @RolesAllowed(Roles.RESEARCHER)
@@ -120,10 +123,7 @@ public class DatasetResource {
     @Operation(summary = "A new version: the base plus appended fake user profiles (data poisoning), with lineage")
     public Response derive(@PathParam("id") UUID id, @Valid @NotNull DerivedDatasetRequest request) throws IOException {
         checkName(request.name());
-        Dataset base = Dataset.findById(id);
-        if (base == null) {
-            throw new NotFoundException("dataset " + id + " does not exist");
-        }
+        Dataset base = found(id);
         int[][] profiles = new int[request.profiles().size()][];
         for (int p = 0; p < profiles.length; p++) {
             List<Integer> profile = request.profiles().get(p);
@@ -142,7 +142,7 @@ public class DatasetResource {
 
     private Response ingest(String name, InputStream in, IngestSettings settings) throws IOException {
         try {
-            return created(service.createFromFile(name, in, settings.reading(), settings.preprocessing()));
+            return created(service.createFromFile(teams.team(), name, in, settings.reading(), settings.preprocessing()));
         } catch (MalformedInputException e) {
             throw new InvalidRequestException(e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -160,9 +160,11 @@ public class DatasetResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List dataset versions, newest first")
+    @Operation(summary = "List the team's dataset versions, newest first")
     public List<DatasetView> list() {
-        return Dataset.<Dataset>list("order by createdAt desc").stream().map(mapper::toView).toList();
+        List<Dataset> datasets = teams.seesAll() ? Dataset.list("order by createdAt desc")
+                : Dataset.list("team = ?1 order by createdAt desc", teams.team());
+        return datasets.stream().map(mapper::toView).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -170,11 +172,7 @@ public class DatasetResource {
     @Path("/{id}")
     @Operation(summary = "One dataset version with its statistics")
     public DatasetView get(@PathParam("id") UUID id) {
-        Dataset d = Dataset.findById(id);
-        if (d == null) {
-            throw new NotFoundException("dataset " + id + " does not exist");
-        }
-        return mapper.toView(d);
+        return mapper.toView(found(id));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -209,9 +207,10 @@ public class DatasetResource {
         return download(d.idMapsUri, id + "-id-maps.tsv");
     }
 
-    private static Dataset found(UUID id) {
+    /** The version, or 404 when there is none the caller's team may see. */
+    private Dataset found(UUID id) {
         Dataset d = Dataset.findById(id);
-        if (d == null) {
+        if (d == null || !teams.sees(d.team)) {
             throw new NotFoundException("dataset " + id + " does not exist");
         }
         return d;

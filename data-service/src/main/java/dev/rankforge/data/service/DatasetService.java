@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 /**
  * Builds dataset versions: generates or reads interactions, writes the leave-one-out sequence artifact (and
  * the id maps of uploaded files), records the version with its statistics and announces it. Identical content
- * yields the existing version, also when two identical uploads race. Artifacts are content-addressed and written
+ * yields the team's existing version, also when two identical uploads race. Artifacts are content-addressed and written
  * atomically, so a failed upload leaves neither a row nor a half-written file.
  */
 @ApplicationScoped
@@ -59,13 +59,13 @@ public class DatasetService {
     public record Created(Dataset dataset, boolean isNew) {
     }
 
-    public Created createSynthetic(String name, SyntheticSpec spec) throws IOException {
+    public Created createSynthetic(String team, String name, SyntheticSpec spec) throws IOException {
         SequenceDataset data = SyntheticGenerator.generate(spec);
-        return store(name, DatasetSource.SYNTHETIC, spec, DatasetStatistics.of(data), null, data);
+        return store(team, name, DatasetSource.SYNTHETIC, spec, DatasetStatistics.of(data), null, data, null);
     }
 
     /** Reads, preprocesses and stores an interaction file (streamed, plain or compressed). */
-    public Created createFromFile(String name, InputStream file, InteractionReader.Options reading,
+    public Created createFromFile(String team, String name, InputStream file, InteractionReader.Options reading,
                                   PreprocessingSpec preprocessing) throws IOException {
         long started = System.nanoTime();
         InteractionReader.Result read = InteractionReader.read(file, reading);
@@ -88,12 +88,12 @@ public class DatasetService {
         StoredArtifact idMaps = artifacts.put("id-maps", ".tsv", built::writeIdMaps);
         LOG.infof("read %d lines (%s, %d skipped) into %d users in %.1f s", read.lines(), read.format(),
                 read.skippedLines(), built.dataset().numUsers(), (System.nanoTime() - started) / 1e9);
-        return store(name, DatasetSource.UPLOAD, spec, statistics, idMaps.uri(), built.dataset());
+        return store(team, name, DatasetSource.UPLOAD, spec, statistics, idMaps.uri(), built.dataset(), null);
     }
 
     /**
      * A new version: the base version's users followed by {@code profiles} as new users (data poisoning). The
-     * profiles use the base's dense item ids; the lineage names the base.
+     * profiles use the base's dense item ids; the lineage names the base, and the version is the base's team's.
      */
     public Created derive(Dataset base, String name, int[][] profiles) throws IOException {
         SequenceDataset data;
@@ -110,13 +110,14 @@ public class DatasetService {
         spec.put("baseDatasetId", base.id);
         spec.put("baseSha256", base.sha256);
         spec.put("appendedProfiles", profiles.length);
-        return store(name, DatasetSource.DERIVED, spec, DatasetStatistics.of(derived), base.idMapsUri, derived,
+        return store(base.team, name, DatasetSource.DERIVED, spec, DatasetStatistics.of(derived), base.idMapsUri, derived,
                 base.id);
     }
 
     /**
      * Deletes a version and its artifacts, refusing with 409 while anything references it: a training job or model
-     * (learnt from training-events) or a derived version. Id maps shared with a derived version stay.
+     * (learnt from training-events) or a derived version. Files another version still uses (id maps shared with a
+     * derived version, or the same content stored by another team) stay.
      */
     public void delete(Dataset dataset) throws IOException {
         Dataset gone = QuarkusTransaction.requiringNew().call(() -> {
@@ -137,47 +138,48 @@ public class DatasetService {
         if (gone == null) {
             return;
         }
-        java.nio.file.Files.deleteIfExists(artifacts.resolve(gone.artifactUri));
-        if (gone.idMapsUri != null && QuarkusTransaction.requiringNew().call(
-                () -> Dataset.count("idMapsUri", gone.idMapsUri)) == 0) {
-            java.nio.file.Files.deleteIfExists(artifacts.resolve(gone.idMapsUri));
+        deleteUnlessUsed("artifactUri", gone.artifactUri);
+        if (gone.idMapsUri != null) {
+            deleteUnlessUsed("idMapsUri", gone.idMapsUri);
         }
         LOG.infof("dataset %s '%s' deleted", gone.id, gone.name);
     }
 
-    private Created store(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
-                          String idMapsUri, SequenceDataset data) throws IOException {
-        return store(name, source, spec, statistics, idMapsUri, data, null);
+    private void deleteUnlessUsed(String field, String uri) throws IOException {
+        if (QuarkusTransaction.requiringNew().call(() -> Dataset.count(field, uri)) == 0) {
+            java.nio.file.Files.deleteIfExists(artifacts.resolve(uri));
+        }
     }
 
-    private Created store(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
+    private Created store(String team, String name, DatasetSource source, Object spec, Map<String, Object> statistics,
                           String idMapsUri, SequenceDataset data, UUID baseId) throws IOException {
         StoredArtifact artifact = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
         Created created;
         try {
-            created = insertUnlessPresent(name, source, spec, statistics, idMapsUri, data, artifact, baseId);
+            created = insertUnlessPresent(team, name, source, spec, statistics, idMapsUri, data, artifact, baseId);
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // Two uploads of the same content at once: the other one committed first; its version is ours.
-            var winner = QuarkusTransaction.requiringNew().call(() -> Dataset.findBySha256(artifact.sha256()));
+            var winner = QuarkusTransaction.requiringNew().call(() -> Dataset.findBySha256(team, artifact.sha256()));
             if (winner.isEmpty()) {
                 throw e;
             }
             created = new Created(winner.get(), false);
         }
-        return announce(name, created, data, artifact);
+        return logStored(name, created, data, artifact);
     }
 
-    private Created insertUnlessPresent(String name, DatasetSource source, Object spec, Map<String, Object> statistics,
+    private Created insertUnlessPresent(String team, String name, DatasetSource source, Object spec, Map<String, Object> statistics,
                                         String idMapsUri, SequenceDataset data, StoredArtifact artifact,
                                         UUID baseId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var existing = Dataset.findBySha256(artifact.sha256());
+            var existing = Dataset.findBySha256(team, artifact.sha256());
             if (existing.isPresent()) {
                 return new Created(existing.get(), false);
             }
             Dataset d = new Dataset();
             d.id = UUID.randomUUID();
             d.name = name;
+            d.team = team;
             d.source = source;
             d.spec = toJson(spec);
             d.users = data.numUsers();
@@ -190,16 +192,16 @@ public class DatasetService {
             d.baseDatasetId = baseId;
             d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             d.persist();
+            events.publish(mapper.toEvent(d)); // the outbox: announced if and only if stored
             return new Created(d, true);
         });
     }
 
-    private Created announce(String name, Created created, SequenceDataset data, StoredArtifact artifact) {
+    private Created logStored(String name, Created created, SequenceDataset data, StoredArtifact artifact) {
         if (created.isNew()) {
             LOG.infof("dataset %s '%s' stored: %d users, %d items, %d interactions, sha256 %s",
                     created.dataset().id, name, data.numUsers(), data.numItems(), data.numInteractions(),
                     artifact.sha256());
-            events.publish(mapper.toEvent(created.dataset()));
         }
         return created;
     }

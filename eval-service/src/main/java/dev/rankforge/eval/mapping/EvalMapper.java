@@ -23,7 +23,8 @@ public class EvalMapper {
 
     public EvalJobView toView(EvalJob j) {
         return new EvalJobView(j.id, j.status, j.modelId, j.datasetId, j.protocol, j.usersEvaluated,
-                tree(j.modelMetrics), tree(j.popularityMetrics), j.error, j.createdAt, j.startedAt, j.finishedAt);
+                tree(j.modelMetrics), tree(j.popularityMetrics), j.error, j.createdAt, j.startedAt, j.finishedAt,
+                j.team);
     }
 
     /** With {@code steps} empty and no plan for listings. */
@@ -31,7 +32,7 @@ public class EvalMapper {
         List<ExperimentView.Step> views = steps.stream().map(s -> new ExperimentView.Step(s.name, s.step, s.kind,
                 s.status, s.jobId, s.bindings, s.inputs, s.progress, secondsLeft(s), s.output, s.error, s.startedAt,
                 s.finishedAt)).toList();
-        return new ExperimentView(e.id, e.name, e.status, e.error, e.createdAt, e.finishedAt, withPlan ? e.plan : null,
+        return new ExperimentView(e.id, e.name, e.status, e.error, e.createdAt, e.finishedAt, e.team, withPlan ? e.plan : null,
                 views);
     }
 

@@ -3,7 +3,11 @@ package dev.rankforge.eval.messaging;
 import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.EvalEvent;
 import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.service.outbox.Outbox;
+import dev.rankforge.service.outbox.OutboxRelay;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -11,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.logging.Logger;
 
-/** Everything eval-service sends: experiment steps' requests to other services, and its evaluation jobs' events. */
+/**
+ * Everything eval-service sends: experiment steps' requests to other services (acknowledged before the step counts
+ * as started, and sent again by recovery after a crash, the services being idempotent on the job id), and its
+ * evaluation jobs' events (through the transactional outbox).
+ */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class Publisher {
-    private static final Logger LOG = Logger.getLogger(Publisher.class);
     private static final int SEND_TIMEOUT_SECONDS = 30;
 
     @Channel(Channels.TRAINING_REQUESTS)
@@ -25,6 +32,15 @@ public class Publisher {
     Emitter<AttackRequest> attackRequests;
     @Channel(Channels.EVAL_EVENTS)
     Emitter<EvalEvent> evalEvents;
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+
+    @PostConstruct
+    void route() {
+        relay.route(Channels.EVAL_EVENTS, evalEvents, EvalEvent.class);
+    }
 
     /** Sends a step's request and waits for the broker's acknowledgement, so a lost send fails the step. */
     public void send(TrainingRequest r) {
@@ -36,8 +52,9 @@ public class Publisher {
         await(attackRequests.send(r), "attack request", r.jobId());
     }
 
+    /** Through the transactional outbox: called in a transaction, the event commits with it. */
     public void send(EvalEvent e) {
-        log(evalEvents.send(e), "evaluation event", e.jobId());
+        outbox.add(Channels.EVAL_EVENTS, e);
     }
 
     private static void await(CompletionStage<Void> sent, String what, UUID jobId) {
@@ -50,13 +67,5 @@ public class Publisher {
             throw new IllegalStateException("could not send the " + what + " for job " + jobId + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
-    }
-
-    private static void log(CompletionStage<Void> sent, String what, UUID jobId) {
-        sent.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.errorf(failure, "could not publish %s for job %s", what, jobId);
-            }
-        });
     }
 }

@@ -31,12 +31,12 @@ public class ReportService {
     public String render(UUID experimentId) {
         Experiment experiment = QuarkusTransaction.requiringNew().call(() -> Experiment.findById(experimentId));
         List<ExperimentStep> steps = QuarkusTransaction.requiringNew().call(() -> ExperimentStep.ofExperiment(experimentId));
-        List<ResultView> values = QuarkusTransaction.requiringNew().call(() -> results.of(experimentId, null, null, null));
+        List<ResultView> values = QuarkusTransaction.requiringNew().call(() -> results.of(experimentId, null, null, null, null));
         Map<String, JsonNode> histories = new LinkedHashMap<>();
         for (ExperimentStep step : steps) {
             if (ModelSteps.KINDS.contains(step.kind) && step.startedAt != null) {
                 try {
-                    histories.put(step.name, trainer.job(step.jobId));
+                    histories.put(step.name, trainer.job(step.jobId, experiment.team));
                 } catch (RuntimeException e) {
                     LOG.warnf("report of experiment %s: no epoch history for step %s (%s)", experimentId, step.name,
                             e.getMessage());

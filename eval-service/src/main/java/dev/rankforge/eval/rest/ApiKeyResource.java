@@ -1,5 +1,7 @@
 package dev.rankforge.eval.rest;
 
+import dev.rankforge.service.problem.InvalidRequestException;
+import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.ApiKeyStore;
 import dev.rankforge.service.auth.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The fleet's management API keys (admin only). Keys live in the shared auth database, so a key created here is
- * accepted by every service; the key itself is in the creating response only.
+ * accepted by every service; the key itself is in the creating response only. A team's admin manages its own
+ * team's keys; the bootstrap admin key (the fleet's operator) every team's.
  */
 @Path("/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,9 +42,11 @@ public class ApiKeyResource {
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final ApiKeyStore keys;
+    private final TeamScope teams;
 
-    public ApiKeyResource(ApiKeyStore keys) {
+    public ApiKeyResource(ApiKeyStore keys, TeamScope teams) {
         this.keys = keys;
+        this.teams = teams;
     }
 
     /** A key to create: who it is for, the team that owns what it creates, and its roles. */
@@ -62,22 +67,27 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key (201); the key is shown in this response only")
     public Response create(@Valid @NotNull CreateKey request) {
+        if (!teams.sees(request.team())) {
+            throw new InvalidRequestException("team", "must be your own team '" + teams.team()
+                    + "' (only the fleet's operator key creates keys for other teams)");
+        }
         ApiKeyStore.Created created = keys.create(request.name(), request.team(), Set.copyOf(request.roles()));
         return Response.created(URI.create("/api-keys/" + created.stored().id()))
                 .entity(KeyView.of(created.stored(), created.key())).build();
     }
 
     @GET
-    @Operation(summary = "List the API keys (never the keys themselves)")
+    @Operation(summary = "List the team's API keys (never the keys themselves)")
     public List<KeyView> list() {
-        return keys.list().stream().map(k -> KeyView.of(k, null)).toList();
+        return keys.list().stream().filter(k -> teams.sees(k.team())).map(k -> KeyView.of(k, null)).toList();
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke an API key (every service refuses it within rankforge.auth.cache-for)")
     public Response revoke(@PathParam("id") UUID id) {
-        if (!keys.revoke(id)) {
+        boolean visible = keys.list().stream().anyMatch(k -> k.id().equals(id) && teams.sees(k.team()));
+        if (!visible || !keys.revoke(id)) {
             throw new NotFoundException("no active API key " + id);
         }
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package dev.rankforge.eval.rest;
 
+import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.rankforge.contracts.EvalRequest;
@@ -33,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvalJobResource {
     private final EvalJobService jobs;
     private final EvalMapper mapper;
+    private final TeamScope teams;
 
-    public EvalJobResource(EvalJobService jobs, EvalMapper mapper) {
+    public EvalJobResource(EvalJobService jobs, EvalMapper mapper, TeamScope teams) {
         this.jobs = jobs;
+        this.teams = teams;
         this.mapper = mapper;
     }
 
@@ -46,16 +49,18 @@ public class EvalJobResource {
     public Response submit(@Valid @NotNull EvalJobRequest r) {
         UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
         EvalJobService.Accepted accepted = jobs.submit(new EvalRequest(SchemaVersion.CURRENT, jobId, r.modelId(),
-                r.modelUri(), r.datasetId(), r.datasetUri()));
+                r.modelUri(), r.datasetId(), r.datasetUri(), teams.team()));
         EvalJobView view = mapper.toView(accepted.job());
         return JobResponses.submitted(accepted.isNew(), "/eval-jobs/" + jobId, view);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List evaluation jobs, newest first")
+    @Operation(summary = "List the team's evaluation jobs, newest first")
     public List<EvalJobView> list() {
-        return EvalJob.<EvalJob>list("order by createdAt desc").stream().map(mapper::toView).toList();
+        List<EvalJob> found = teams.seesAll() ? EvalJob.list("order by createdAt desc")
+                : EvalJob.list("team = ?1 order by createdAt desc", teams.team());
+        return found.stream().map(mapper::toView).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -64,7 +69,7 @@ public class EvalJobResource {
     @Operation(summary = "One evaluation job with its metrics")
     public EvalJobView get(@PathParam("id") UUID id) {
         EvalJob job = EvalJob.findById(id);
-        if (job == null) {
+        if (job == null || !teams.sees(job.team)) {
             throw new NotFoundException("eval job " + id + " does not exist");
         }
         return mapper.toView(job);

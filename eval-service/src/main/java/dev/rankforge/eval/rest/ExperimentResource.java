@@ -1,6 +1,7 @@
 package dev.rankforge.eval.rest;
 
 import dev.rankforge.service.auth.Roles;
+import dev.rankforge.service.team.TeamScope;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.eval.Experiment;
@@ -28,7 +29,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Experiments: submit a plan (or a sweep), follow its steps, cancel it, read its results and its report. */
+/**
+ * Experiments: submit a plan (or a sweep), follow its steps, cancel it, read its results and its report. An
+ * experiment is its submitter's team's; other teams see no such experiment.
+ */
 @Path("/experiments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "experiments")
@@ -40,10 +44,13 @@ public class ExperimentResource {
     private final ReportService reports;
 
     private final io.quarkus.security.identity.SecurityIdentity caller;
+    private final TeamScope teams;
 
     public ExperimentResource(ExperimentScheduler scheduler, EvalMapper mapper, ResultsQuery results,
-                              ReportService reports, io.quarkus.security.identity.SecurityIdentity caller) {
+                              ReportService reports, io.quarkus.security.identity.SecurityIdentity caller,
+                              TeamScope teams) {
         this.caller = caller;
+        this.teams = teams;
         this.scheduler = scheduler;
         this.mapper = mapper;
         this.results = results;
@@ -67,16 +74,17 @@ public class ExperimentResource {
                         + (kind.equals("extract") ? " of an endpoint" : "") + ") needs the attacker role");
             }
         });
-        Experiment experiment = scheduler.create(plan);
+        Experiment experiment = scheduler.create(plan, teams.team());
         return Response.accepted(view(experiment.id)).location(URI.create("/experiments/" + experiment.id)).build();
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List experiments, newest first (without steps)")
+    @Operation(summary = "List the team's experiments, newest first (without steps)")
     public List<ExperimentView> list() {
-        return Experiment.<Experiment>list("order by createdAt desc").stream()
-                .map(e -> mapper.toView(e, List.of(), false)).toList();
+        List<Experiment> found = teams.seesAll() ? Experiment.list("order by createdAt desc")
+                : Experiment.list("team = ?1 order by createdAt desc", teams.team());
+        return found.stream().map(e -> mapper.toView(e, List.of(), false)).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -108,7 +116,7 @@ public class ExperimentResource {
     public Response results(@PathParam("id") UUID id, @QueryParam("format") String format,
                             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         view(id);
-        return results.respond(results.of(id, null, null, null), format, accept);
+        return results.respond(results.of(id, null, null, null, null), format, accept);
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -125,7 +133,8 @@ public class ExperimentResource {
     private ExperimentView view(UUID id) {
         ExperimentView view = QuarkusTransaction.requiringNew().call(() -> {
             Experiment experiment = Experiment.findById(id);
-            return experiment == null ? null : mapper.toView(experiment, ExperimentStep.ofExperiment(id), true);
+            return experiment == null || !teams.sees(experiment.team) ? null
+                    : mapper.toView(experiment, ExperimentStep.ofExperiment(id), true);
         });
         if (view == null) {
             throw new NotFoundException("experiment " + id + " does not exist");

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** An experiment: its plan, and every step instance's status, progress, estimated time left and output. */
 public record ExperimentView(UUID id, String name, JobStatus status, String error, Instant createdAt,
-                             Instant finishedAt, JsonNode plan, List<Step> steps) {
+                             Instant finishedAt, String team, JsonNode plan, List<Step> steps) {
 
     /**
      * One step instance; {@code jobId} is its job in the owning service.

@@ -29,10 +29,17 @@ public class ResultsQuery {
                          String datasetId, Long seed, String bindings, String lineage) {
     }
 
-    /** Every stored number matching the filters (each {@code null} = any), in recording order. */
-    public List<ResultView> of(UUID experimentId, String metric, String protocol, String kind) {
+    /**
+     * Every stored number matching the filters (each {@code null} = any), in recording order; {@code team}: only
+     * the results of that team's experiments.
+     */
+    public List<ResultView> of(UUID experimentId, String metric, String protocol, String kind, String team) {
         StringJoiner where = new StringJoiner(" and ");
         Map<String, Object> params = new HashMap<>();
+        if (team != null) {
+            where.add("experimentId in (select e.id from Experiment e where e.team = :team)");
+            params.put("team", team);
+        }
         if (experimentId != null) {
             where.add("experimentId = :experiment");
             params.put("experiment", experimentId);

@@ -1,5 +1,6 @@
 package dev.rankforge.eval.results;
 
+import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.common.annotation.Blocking;
@@ -20,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class ResultsResource {
     private final ResultsQuery results;
+    private final TeamScope teams;
 
-    public ResultsResource(ResultsQuery results) {
+    public ResultsResource(ResultsQuery results, TeamScope teams) {
         this.results = results;
+        this.teams = teams;
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -32,6 +35,7 @@ public class ResultsResource {
     public Response find(@QueryParam("experiment") UUID experiment, @QueryParam("metric") String metric,
                          @QueryParam("protocol") String protocol, @QueryParam("kind") String kind,
                          @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        return results.respond(results.of(experiment, metric, protocol, kind), format, accept);
+        return results.respond(results.of(experiment, metric, protocol, kind,
+                teams.seesAll() ? null : teams.team()), format, accept);
     }
 }

@@ -15,6 +15,7 @@ import dev.rankforge.eval.messaging.Publisher;
 import dev.rankforge.service.WorkerPool;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
+import dev.rankforge.service.team.Teams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -66,12 +67,17 @@ public class EvalJobService {
         require(r.datasetUri() != null && !r.datasetUri().isBlank(), "datasetUri");
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             EvalJob existing = EvalJob.findById(r.jobId());
+            String team = Teams.orDefault(r.team());
             if (existing != null) {
+                if (!existing.team.equals(team)) {
+                    throw new dev.rankforge.service.problem.JobIdTakenException();
+                }
                 return new Accepted(existing, false);
             }
             EvalJob job = new EvalJob();
             job.id = r.jobId();
             job.modelId = r.modelId();
+            job.team = team;
             job.modelUri = r.modelUri();
             job.datasetId = r.datasetId();
             job.datasetUri = r.datasetUri();
@@ -114,11 +120,9 @@ public class EvalJobService {
             LOG.infof("eval job %s succeeded: model %s ndcg@10 %.4f recall@10 %.4f; popularity ndcg@10 %.4f (%s, %d users)",
                     jobId, job.modelId, model.get("ndcg@10"), model.get("recall@10"), popularity.get("ndcg@10"),
                     job.protocol, users);
-            publisher.send(toEvent(done, model, popularity));
         } catch (Exception e) {
             LOG.errorf(e, "eval job %s failed", jobId);
-            publisher.send(toEvent(finish(jobId, JobStatus.FAILED, JobTransitions.reason(e), null, null, null),
-                    null, null));
+            finish(jobId, JobStatus.FAILED, JobTransitions.reason(e), null, null, null);
         }
     }
 
@@ -128,7 +132,7 @@ public class EvalJobService {
             j.usersEvaluated = users;
             j.modelMetrics = model == null ? null : write(model);
             j.popularityMetrics = popularity == null ? null : write(popularity);
-        });
+        }, j -> publisher.send(toEvent(j, model, popularity)));
     }
 
     private static EvalEvent toEvent(EvalJob j, Map<String, Double> model, Map<String, Double> popularity) {

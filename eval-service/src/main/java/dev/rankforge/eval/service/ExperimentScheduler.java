@@ -69,13 +69,17 @@ public class ExperimentScheduler {
         pool.close();
     }
 
-    /** Validates and expands the plan, records it with all its step instances, and starts what can start. */
-    public Experiment create(JsonNode plan) {
+    /**
+     * Validates and expands the plan, records it (owned by {@code team}) with all its step instances, and starts
+     * what can start.
+     */
+    public Experiment create(JsonNode plan, String team) {
         ExpandedPlan expanded = expander.expand(plan);
         Experiment experiment = QuarkusTransaction.requiringNew().call(() -> {
             Experiment e = new Experiment();
             e.id = UUID.randomUUID();
             e.name = expanded.name();
+            e.team = team;
             e.plan = expanded.plan();
             e.status = JobStatus.RUNNING;
             e.createdAt = Instant.now();
@@ -287,7 +291,9 @@ public class ExperimentScheduler {
         // Read only by the steps that name what they create (dataset steps), not on every event.
         java.util.function.Supplier<String> experimentName = () -> QuarkusTransaction.requiringNew().call(() ->
                 Experiment.<Experiment>findById(step.experimentId).name);
-        return new StepRun(step.experimentId, step.jobId, step.name, experimentName, step.bindings, step.inputs,
+        java.util.function.Supplier<String> team = () -> QuarkusTransaction.requiringNew().call(() ->
+                Experiment.<Experiment>findById(step.experimentId).team);
+        return new StepRun(step.experimentId, step.jobId, step.name, experimentName, team, step.bindings, step.inputs,
                 (instance, type) -> output(step.experimentId, instance, type),
                 work -> pool.submit(() -> {
                     try {

@@ -81,7 +81,7 @@ public class AttackStep implements StepHandler<AttackStep.Spec> {
                 ? BlackBoxTarget.ourModel(run.output(spec.victim(), ModelOutput.class).modelId()) : spec.target();
         publisher.send(new AttackRequest(SchemaVersion.CURRENT, run.jobId(), spec.method(), victim,
                 spec.surrogate() == null ? null : run.output(spec.surrogate(), ModelOutput.class).modelId(),
-                data.datasetId(), data.artifactUri(), spec.targets(), spec.params()));
+                data.datasetId(), data.artifactUri(), spec.targets(), spec.params(), run.team()));
     }
 
     @Override

@@ -46,7 +46,7 @@ public class DatasetStep implements StepHandler<DatasetStep.Spec> {
                             @DecimalMin("0.0") @DecimalMax("1.0") Double sequentialStrength, Long seed) {
     }
 
-    /** A stored version; its artifact is looked up when not given. */
+    /** A stored version of the experiment's team; its artifact is looked up (and checked when given). */
     public record Existing(@NotNull UUID id, String artifactUri) {
     }
 
@@ -76,17 +76,21 @@ public class DatasetStep implements StepHandler<DatasetStep.Spec> {
         run.inBackground(() -> {
             String name = run.experimentName() + ":" + run.name();
             DataServiceApi.Dataset d;
-            if (spec.existing() != null && spec.existing().artifactUri() != null) {
-                d = new DataServiceApi.Dataset(spec.existing().id(), spec.existing().artifactUri(), null, null, null);
-            } else if (spec.existing() != null) {
-                d = dataService.get(spec.existing().id());
+            String team = run.team();
+            if (spec.existing() != null) {
+                // Looked up even when its artifact is given: the version must be the experiment's team's.
+                d = dataService.get(spec.existing().id(), team);
+                if (spec.existing().artifactUri() != null && !spec.existing().artifactUri().equals(d.artifactUri())) {
+                    throw new IllegalArgumentException("dataset " + d.id() + " is stored at " + d.artifactUri()
+                            + ", not at the plan's artifactUri");
+                }
             } else if (spec.synthetic() != null) {
                 Synthetic s = spec.synthetic();
                 d = dataService.create(new DataServiceApi.SyntheticBody(name, s.users(), s.items(), s.meanLength(),
-                        s.zipfExponent(), s.sequentialStrength(), s.seed()));
+                        s.zipfExponent(), s.sequentialStrength(), s.seed()), team);
             } else {
                 d = dataService.importFile(new DataServiceApi.ImportBody(name, spec.serverFile().path(),
-                        spec.serverFile().options()));
+                        spec.serverFile().options()), team);
             }
             return new StepUpdate.Succeeded(new DatasetOutput(d.id(), d.artifactUri(), d.users(), d.items(),
                     d.interactions()), List.of());

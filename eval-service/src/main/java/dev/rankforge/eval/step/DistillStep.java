@@ -58,7 +58,7 @@ public class DistillStep extends TrainingJobStep<DistillStep.Spec> {
         publisher.send(new TrainingRequest(SchemaVersion.CURRENT, run.jobId(), TrainingKind.DISTILL, data.datasetId(),
                 data.artifactUri(), architecture(run, spec),
                 spec.params() == null ? TrainingParams.defaults() : spec.params(), teacher.modelId(),
-                spec.distillation(), null, null));
+                spec.distillation(), null, null, run.team()));
     }
 
     @Override

@@ -88,7 +88,8 @@ public class ExtractStep extends TrainingJobStep<ExtractStep.Spec> {
         publisher.send(new TrainingRequest(SchemaVersion.CURRENT, run.jobId(), TrainingKind.EXTRACT, data.datasetId(),
                 data.artifactUri(), spec.architectureOrDefault(),
                 spec.params() == null ? TrainingParams.defaults() : spec.params(), null, spec.distillation(),
-                new ExtractionParams(budget.generator(), budget.sequences(), budget.length(), target), null));
+                new ExtractionParams(budget.generator(), budget.sequences(), budget.length(), target), null,
+                run.team()));
     }
 
     @Override

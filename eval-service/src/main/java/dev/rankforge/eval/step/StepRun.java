@@ -16,17 +16,20 @@ public final class StepRun {
     private final UUID jobId;
     private final String name;
     private final java.util.function.Supplier<String> experimentName;
+    private final java.util.function.Supplier<String> team;
     private final Map<String, JsonNode> bindings;
     private final Map<String, String> inputs;
     private final BiFunction<String, Class<?>, Object> outputs;
     private final java.util.function.Consumer<Callable<StepUpdate>> background;
 
-    public StepRun(UUID experimentId, UUID jobId, String name, java.util.function.Supplier<String> experimentName, Map<String, JsonNode> bindings,
+    public StepRun(UUID experimentId, UUID jobId, String name, java.util.function.Supplier<String> experimentName,
+                   java.util.function.Supplier<String> team, Map<String, JsonNode> bindings,
                    Map<String, String> inputs, BiFunction<String, Class<?>, Object> outputs, java.util.function.Consumer<Callable<StepUpdate>> background) {
         this.experimentId = experimentId;
         this.jobId = jobId;
         this.name = name;
         this.experimentName = experimentName;
+        this.team = team;
         this.bindings = bindings;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -50,6 +53,11 @@ public final class StepRun {
     /** Read when asked (one database read), not when the run is made. */
     public String experimentName() {
         return experimentName.get();
+    }
+
+    /** The experiment's team, which owns what the step creates; read when asked. */
+    public String team() {
+        return team.get();
     }
 
     public Map<String, JsonNode> bindings() {

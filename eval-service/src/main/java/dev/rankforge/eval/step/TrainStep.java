@@ -59,7 +59,7 @@ public class TrainStep extends TrainingJobStep<TrainStep.Spec> {
         ModelOutput initial = spec.initialModel() == null ? null : run.output(spec.initialModel(), ModelOutput.class);
         publisher.send(TrainingRequest.fineTune(run.jobId(), data.datasetId(), data.artifactUri(),
                 spec.architectureOrDefault(), spec.params() == null ? TrainingParams.defaults() : spec.params(),
-                initial == null ? null : initial.modelId()));
+                initial == null ? null : initial.modelId(), run.team()));
     }
 
     @Override

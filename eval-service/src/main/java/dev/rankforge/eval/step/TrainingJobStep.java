@@ -27,6 +27,6 @@ abstract class TrainingJobStep<S extends StepSpec> implements StepHandler<S> {
 
     @Override
     public void cancel(StepRun run) {
-        trainer.cancel(run.jobId());
+        trainer.cancel(run.jobId(), run.team());
     }
 }

@@ -10,7 +10,8 @@ public final class RankingMetrics {
 
     /**
      * 0-based rank of {@code target} among all items {@code 1..scores.length-1} that are not in {@code seen}:
-     * the number of such items scored strictly higher. Ties count in the target's favour.
+     * the number of such items scored strictly higher. Ties count in the target's favour; a NaN score (a diverged
+     * model) counts against the target, so a broken model can never look good.
      */
     public static int fullRank(float[] scores, int target, int[] seen) {
         boolean[] excluded = new boolean[scores.length];
@@ -21,7 +22,7 @@ public final class RankingMetrics {
         float targetScore = scores[target];
         int rank = 0;
         for (int item = 1; item < scores.length; item++) {
-            if (!excluded[item] && item != target && scores[item] > targetScore) {
+            if (!excluded[item] && item != target && !(scores[item] <= targetScore)) {
                 rank++;
             }
         }

@@ -58,7 +58,7 @@ final class SampledNegatives implements EvaluationProtocol {
         float targetScore = scores[target];
         int rank = 0;
         for (int item : negatives) {
-            if (scores[item] > targetScore) {
+            if (!(scores[item] <= targetScore)) {
                 rank++;
             }
         }

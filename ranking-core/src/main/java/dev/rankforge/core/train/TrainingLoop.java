@@ -121,6 +121,14 @@ public final class TrainingLoop {
             epoch++;
             EpochReport report = epoch(epoch, trainer, task, scoring, cancelled, listener);
             listener.onEpoch(report);
+            if (!Double.isFinite(report.loss())) {
+                // Diverged: its weights are not worth keeping, and further epochs cannot recover them.
+                if (bestParameters == null) {
+                    throw new IllegalStateException("training diverged in epoch " + epoch + " (loss " + report.loss()
+                            + "); lower the learning rate");
+                }
+                break;
+            }
             if (bestParameters == null
                     || report.selectionValue() > bestValidation.getOrDefault(task.selectionMetric(), 0.0)) {
                 bestParameters = saveParameters(model);

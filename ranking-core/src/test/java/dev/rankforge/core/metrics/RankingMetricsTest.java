@@ -19,6 +19,17 @@ class RankingMetricsTest {
     }
 
     @Test
+    void nanScoresNeverFavourTheTarget() {
+        // A diverged model scores NaN; before this rule every comparison was false and it ranked each target first.
+        float nan = Float.NaN;
+        assertThat(RankingMetrics.fullRank(new float[] {0f, nan, nan, nan, nan}, 2, new int[0])).isEqualTo(3);
+        assertThat(RankingMetrics.fullRank(new float[] {0f, 0.1f, 0.9f, nan, 0.2f}, 2, new int[0]))
+                .as("a NaN competitor counts above a finite target").isEqualTo(1);
+        assertThat(RankingMetrics.fullRank(new float[] {0f, 0.5f, 0.5f, 0.1f}, 2, new int[0]))
+                .as("ties still favour the target").isZero();
+    }
+
+    @Test
     void metricsMatchHandComputedValues() {
         assertThat(RankingMetrics.ndcg(0, 10)).isEqualTo(1.0);
         assertThat(RankingMetrics.ndcg(1, 10)).isCloseTo(1 / (Math.log(3) / Math.log(2)), within(1e-12));

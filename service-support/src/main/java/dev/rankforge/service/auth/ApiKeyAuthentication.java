@@ -1,5 +1,6 @@
 package dev.rankforge.service.auth;
 
+import dev.rankforge.service.team.Teams;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -29,7 +30,8 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
         if (key == null || key.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key.trim()),
+        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key.trim(),
+                context.request().getHeader(Teams.HEADER)),
                 context));
     }
 

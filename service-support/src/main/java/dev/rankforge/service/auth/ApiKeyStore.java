@@ -2,6 +2,7 @@ package dev.rankforge.service.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.rankforge.service.team.Teams;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,10 +68,10 @@ public class ApiKeyStore {
         String keyHash = KeyHashes.sha256Hex(key);
         // Digests of equal length: the comparison tells nothing about a configured key, not even its length.
         if (adminKeyHash != null && KeyHashes.sameDigest(adminKeyHash, keyHash)) {
-            return Optional.of(new Caller("admin", "admin", Set.of(Roles.ADMIN)));
+            return Optional.of(new Caller("admin", Teams.DEFAULT, Set.of(Roles.ADMIN), Caller.Reach.FLEET));
         }
         if (serviceKeyHash != null && KeyHashes.sameDigest(serviceKeyHash, keyHash)) {
-            return Optional.of(new Caller("service", "fleet", Set.of(Roles.RESEARCHER)));
+            return Optional.of(new Caller("service", Teams.DEFAULT, Set.of(Roles.RESEARCHER), Caller.Reach.SERVICE));
         }
         if (!key.startsWith(PREFIX)) {
             return Optional.empty();

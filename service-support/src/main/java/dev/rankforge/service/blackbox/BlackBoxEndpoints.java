@@ -6,6 +6,9 @@ import static dev.rankforge.service.problem.RequestFields.requireBetween;
 import dev.rankforge.contracts.BlackBoxTarget;
 import dev.rankforge.service.problem.InvalidRequestException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Resolves and checks {@link BlackBoxTarget}s, for every service that queries a black box (trainer-service's
@@ -74,6 +77,38 @@ public final class BlackBoxEndpoints {
         requireBetween(path + ".retries", r.retries(), 0, 20);
         requireBetween(path + ".concurrency", r.concurrency(), 1, 256);
         return r;
+    }
+
+    /**
+     * The models of trainer-service (at {@code trainerUrl}) that {@code endpoint} calls, by the field that names each
+     * ({@code <path>.modelId}, {@code <path>.url}, {@code <path>.rankUrl}), so a caller can check every one belongs to
+     * its team. A URL under trainer-service that is not a model's API is refused.
+     */
+    public static Map<String, UUID> fleetModels(BlackBoxEndpoint endpoint, String trainerUrl, String path) {
+        Map<String, UUID> models = new LinkedHashMap<>();
+        if (endpoint.modelId() != null) {
+            models.put(path + ".modelId", endpoint.modelId());
+        }
+        String prefix = trainerUrl + "/models/";
+        for (Map.Entry<String, String> url : Map.of(path + ".url", endpoint.url(),
+                path + ".rankUrl", endpoint.rankUrl() == null ? "" : endpoint.rankUrl()).entrySet()) {
+            if (!url.getValue().startsWith(trainerUrl + "/")) {
+                continue;
+            }
+            String rest = url.getValue().startsWith(prefix) ? url.getValue().substring(prefix.length()) : "";
+            int slash = rest.indexOf('/');
+            try {
+                UUID id = UUID.fromString(slash < 0 ? rest : rest.substring(0, slash));
+                if (endpoint.modelId() != null && !endpoint.modelId().equals(id)) {
+                    throw new InvalidRequestException(url.getKey(), "names model " + id + ", not the modelId given");
+                }
+                models.putIfAbsent(url.getKey(), id);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(url.getKey(), "is trainer-service but not a model's API ("
+                        + prefix + "{modelId}/...)");
+            }
+        }
+        return models;
     }
 
     private static void checkUrl(String url, String field) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * What every durable job row has: its id (the request's job id, which makes handling idempotent), its
- * lifecycle status, the failure reason, and when it was created, started and finished. Each service's job
+ * lifecycle status, the failure reason, its owning team, and when it was created, started and finished. Each service's job
  * entity extends this and adds its own inputs and results.
  */
 @MappedSuperclass
@@ -22,6 +22,8 @@ public abstract class JobEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public JobStatus status;
     public String error;
+    /** The team that owns the job and what it produces (see {@link dev.rankforge.service.team.TeamScope}). */
+    public String team;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")

@@ -32,12 +32,22 @@ public final class JobTransitions {
     /** Ends a job with {@code status} (and {@code error} when it failed), after applying its results. */
     public static <J extends JobEntity> J finish(Class<J> type, UUID id, JobStatus status, String error,
                                                  Consumer<J> results) {
+        return finish(type, id, status, error, results, job -> { });
+    }
+
+    /**
+     * As {@link #finish(Class, UUID, JobStatus, String, Consumer)}, then {@code announce} the ended job in the same
+     * transaction (an outbox message, committed with the status or not at all).
+     */
+    public static <J extends JobEntity> J finish(Class<J> type, UUID id, JobStatus status, String error,
+                                                 Consumer<J> results, Consumer<J> announce) {
         return QuarkusTransaction.requiringNew().call(() -> {
             J job = Panache.getEntityManager().find(type, id);
             results.accept(job);
             job.status = status;
             job.error = error;
             job.finishedAt = Instant.now();
+            announce.accept(job);
             return job;
         });
     }

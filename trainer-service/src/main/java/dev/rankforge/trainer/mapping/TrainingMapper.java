@@ -32,7 +32,7 @@ public class TrainingMapper {
                 params, job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore,
                 job.queriesSpent, job.attempts, job.resumedFromEpoch, job.modelId,
                 job.result == null ? null : readTree(job.result), job.error, job.createdAt, job.startedAt,
-                job.finishedAt,
+                job.finishedAt, job.team,
                 epochs.stream().map(e -> new TrainingJobView.Epoch(e.key.epoch(), e.loss, e.validationScore,
                         e.examplesPerSecond)).toList());
     }
@@ -40,7 +40,7 @@ public class TrainingMapper {
     public ModelView toView(RegisteredModel m) {
         return new ModelView(m.id, m.jobId, m.kind, m.datasetId, m.architecture, readTree(m.hyperparameters),
                 readTree(m.lineage), m.artifactUri, m.sha256, m.validationMetric, m.validationScore, m.bestEpoch,
-                readTree(m.metrics), m.createdAt);
+                readTree(m.metrics), m.createdAt, m.team);
     }
 
     /** An event carrying the job's current state (progress figures included while running). */

@@ -3,7 +3,9 @@ package dev.rankforge.trainer.messaging;
 import dev.rankforge.contracts.DatasetReady;
 import dev.rankforge.trainer.KnownDataset;
 import io.smallrye.common.annotation.Blocking;
+import dev.rankforge.service.team.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.rankforge.service.team.Teams;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.time.Instant;
@@ -27,6 +29,7 @@ public class DatasetEventConsumer {
         d.users = event.users();
         d.items = event.items();
         d.receivedAt = Instant.now();
+        d.team = Teams.orDefault(event.team());
         d.persist();
     }
 }

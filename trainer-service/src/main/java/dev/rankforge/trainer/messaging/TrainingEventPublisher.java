@@ -1,24 +1,25 @@
 package dev.rankforge.trainer.messaging;
 
 import dev.rankforge.contracts.TrainingEvent;
+import dev.rankforge.service.outbox.OutboxPublisher;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.logging.Logger;
 
-/** Publishes job progress and outcomes on {@code training-events}. */
+/** Publishes job progress and outcomes on {@code training-events} (through the outbox). */
 @ApplicationScoped
-public class TrainingEventPublisher {
-    private static final Logger LOG = Logger.getLogger(TrainingEventPublisher.class);
-
+@Startup
+public class TrainingEventPublisher extends OutboxPublisher<TrainingEvent> {
     @Channel(Channels.TRAINING_EVENTS)
     Emitter<TrainingEvent> emitter;
 
-    public void publish(TrainingEvent event) {
-        emitter.send(event).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.errorf(failure, "could not publish %s event of training job %s", event.status(), event.jobId());
-            }
-        });
+    public TrainingEventPublisher() {
+        super(Channels.TRAINING_EVENTS, TrainingEvent.class);
+    }
+
+    @Override
+    protected Emitter<TrainingEvent> emitter() {
+        return emitter;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rankforge.trainer.rest;
 
+import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The model registry and each model's black-box recommendation API (ranked ids only, no scores), charged to the
- * caller's API key when clients are configured ({@link QueryQuota}).
+ * caller's API key when clients are configured ({@link QueryQuota}). The registry shows each team its own models;
+ * the black-box API answers for any model id it is given, as a deployed recommender would.
  */
 @Path("/models")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,9 +49,11 @@ public class ModelResource {
     private final TrainerConfig config;
     private final QueryQuota quota;
     private final RecommendationBatcher batcher;
+    private final TeamScope teams;
 
     public ModelResource(ModelCache models, TrainingMapper mapper, TrainerConfig config, QueryQuota quota,
-                         RecommendationBatcher batcher) {
+                         RecommendationBatcher batcher, TeamScope teams) {
+        this.teams = teams;
         this.models = models;
         this.mapper = mapper;
         this.config = config;
@@ -59,9 +63,11 @@ public class ModelResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List registered models, newest first")
+    @Operation(summary = "List the team's registered models, newest first")
     public List<ModelView> list() {
-        return RegisteredModel.<RegisteredModel>list("order by createdAt desc").stream().map(mapper::toView).toList();
+        List<RegisteredModel> found = teams.seesAll() ? RegisteredModel.list("order by createdAt desc")
+                : RegisteredModel.list("team = ?1 order by createdAt desc", teams.team());
+        return found.stream().map(mapper::toView).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -70,7 +76,7 @@ public class ModelResource {
     @Operation(summary = "One registered model with lineage, hyperparameters and artifact")
     public ModelView get(@PathParam("id") UUID id) {
         RegisteredModel model = RegisteredModel.findById(id);
-        if (model == null) {
+        if (model == null || !teams.sees(model.team)) {
             throw new NotFoundException("model " + id + " does not exist");
         }
         return mapper.toView(model);

@@ -12,6 +12,7 @@ import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.service.TrainingJobService;
 import dev.rankforge.service.job.JobResponses;
+import dev.rankforge.service.team.TeamScope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +30,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Training jobs: submit, follow (status, per-epoch loss and validation NDCG@10) and cancel. */
+/**
+ * Training jobs: submit, follow (status, per-epoch loss and validation NDCG@10) and cancel; a job belongs to its
+ * submitter's team, and other teams see no such job.
+ */
 @Path("/training-jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "training-jobs")
@@ -39,9 +43,11 @@ public class TrainingJobResource {
     private final TrainingMapper mapper;
     private final TrainerConfig config;
     private final SecurityIdentity caller;
+    private final TeamScope teams;
 
     public TrainingJobResource(TrainingJobService jobs, TrainingMapper mapper, TrainerConfig config,
-                               SecurityIdentity caller) {
+                               SecurityIdentity caller, TeamScope teams) {
+        this.teams = teams;
         this.jobs = jobs;
         this.mapper = mapper;
         this.config = config;
@@ -67,17 +73,19 @@ public class TrainingJobResource {
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
                 request.kind(), request.datasetId(), request.datasetUri(), request.architecture(), request.params(),
-                request.teacherModelId(), request.distillation(), request.extraction(), request.initialModelId()));
+                request.teacherModelId(), request.distillation(), request.extraction(), request.initialModelId(),
+                teams.team()));
         TrainingJobView view = mapper.toView(accepted.job(), List.of());
         return JobResponses.submitted(accepted.isNew(), "/training-jobs/" + jobId, view);
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List training jobs, newest first")
+    @Operation(summary = "List the team's training jobs, newest first")
     public List<TrainingJobView> list() {
-        return TrainingJob.<TrainingJob>list("order by createdAt desc").stream()
-                .map(j -> mapper.toView(j, List.of())).toList();
+        List<TrainingJob> found = teams.seesAll() ? TrainingJob.list("order by createdAt desc")
+                : TrainingJob.list("team = ?1 order by createdAt desc", teams.team());
+        return found.stream().map(j -> mapper.toView(j, List.of())).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
@@ -85,11 +93,7 @@ public class TrainingJobResource {
     @Path("/{id}")
     @Operation(summary = "One training job with its epoch history")
     public TrainingJobView get(@PathParam("id") UUID id) {
-        TrainingJob job = TrainingJob.findById(id);
-        if (job == null) {
-            throw new NotFoundException("training job " + id + " does not exist");
-        }
-        return mapper.toView(job, TrainingEpoch.ofJob(id));
+        return mapper.toView(found(id), TrainingEpoch.ofJob(id));
     }
 
     @RolesAllowed(Roles.RESEARCHER)
@@ -97,10 +101,16 @@ public class TrainingJobResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running job")
     public TrainingJobView cancel(@PathParam("id") UUID id) {
-        TrainingJob job = jobs.cancel(id);
-        if (job == null) {
+        found(id);
+        return mapper.toView(jobs.cancel(id), List.of());
+    }
+
+    /** The job, or 404 when there is none the caller's team may see. */
+    private TrainingJob found(UUID id) {
+        TrainingJob job = TrainingJob.findById(id);
+        if (job == null || !teams.sees(job.team)) {
             throw new NotFoundException("training job " + id + " does not exist");
         }
-        return mapper.toView(job, List.of());
+        return job;
     }
 }

@@ -66,9 +66,9 @@ public class JobProgress {
             int done = checkpoint == null ? 0 : checkpoint.epochsDone();
             TrainingEpoch.deleteAfter(jobId, done);
             j.epoch = done;
+            events.publish(mapper.toEvent(j, null, null));
             return j;
         });
-        events.publish(mapper.toEvent(job, null, null));
         return job;
     }
 
@@ -110,27 +110,26 @@ public class JobProgress {
             if (querySetUri != null) {
                 j.querySetUri = querySetUri;
             }
+            if (publish) {
+                events.publish(mapper.toEvent(j, null, null));
+            }
             return j;
         });
-        if (publish) {
-            events.publish(mapper.toEvent(job, null, null));
-        }
         return job;
     }
 
-    /** Ends the job as SUCCEEDED with its registered model, and says so. */
+    /** Ends the job as SUCCEEDED with its registered model, and says so in the same transaction (the outbox). */
     public void succeeded(UUID jobId, RegisteredModel model, Consumer<TrainingJob> result) {
-        TrainingJob done = JobTransitions.finish(TrainingJob.class, jobId, JobStatus.SUCCEEDED, null, j -> {
+        JobTransitions.finish(TrainingJob.class, jobId, JobStatus.SUCCEEDED, null, j -> {
             j.modelId = model.id;
             result.accept(j);
-        });
-        events.publish(mapper.toEvent(done, null, model));
+        }, j -> events.publish(mapper.toEvent(j, null, model)));
     }
 
-    /** Ends the job as CANCELLED or FAILED (with the reason), and says so. */
+    /** Ends the job as CANCELLED or FAILED (with the reason), and says so in the same transaction. */
     public void ended(UUID jobId, JobStatus status, String error) {
-        events.publish(mapper.toEvent(JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> { }),
-                null, null));
+        JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> { },
+                j -> events.publish(mapper.toEvent(j, null, null)));
     }
 
     private void recordEpoch(UUID jobId, EpochReport report) {
@@ -147,11 +146,11 @@ public class JobProgress {
             j.loss = report.loss();
             j.validationMetric = report.selectionMetric();
             j.validationScore = report.selectionValue();
+            events.publish(mapper.toEvent(j, report.examplesPerSecond(), null));
             return j;
         });
         LOG.infof("%s job %s epoch %d/%d: loss %.4f, validation %s %.4f, %.0f examples/s, %d live arrays", job.kind,
                 jobId, report.epoch(), report.epochs(), report.loss(), report.selectionMetric(),
                 report.selectionValue(), report.examplesPerSecond(), report.liveArrays());
-        events.publish(mapper.toEvent(job, report.examplesPerSecond(), null));
     }
 }

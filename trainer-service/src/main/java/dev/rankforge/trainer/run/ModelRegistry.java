@@ -67,6 +67,7 @@ public class ModelRegistry {
             RegisteredModel m = new RegisteredModel();
             m.id = UUID.randomUUID();
             m.jobId = job.id;
+            m.team = job.team;
             m.kind = job.kind;
             m.datasetId = job.datasetId;
             m.architecture = spec.architecture();

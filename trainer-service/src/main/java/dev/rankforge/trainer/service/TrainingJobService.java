@@ -12,10 +12,12 @@ import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import dev.rankforge.service.job.JobTransitions;
+import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.OutboundConfig;
 import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.service.problem.InvalidRequestException;
+import dev.rankforge.service.team.Teams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +69,7 @@ public class TrainingJobService {
             throw new InvalidRequestException("architecture", "must be one of " + Architectures.names());
         }
         TrainingKind kind = request.kind() == null ? TrainingKind.TRAIN : request.kind();
+        String team = Teams.orDefault(request.team());
         ResolvedParams params = ResolvedParams.resolve(kind, request.params(), request.distillation(),
                 request.extraction(), config.selfUrl(), outbound, credentials);
         if (params.objective() != null) {
@@ -80,13 +83,16 @@ public class TrainingJobService {
         Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJob existing = TrainingJob.findById(request.jobId());
             if (existing != null) {
+                if (!existing.team.equals(team)) {
+                    throw new dev.rankforge.service.problem.JobIdTakenException();
+                }
                 return new Accepted(existing, false);
             }
             if (kind == TrainingKind.DISTILL) {
                 if (request.teacherModelId() == null) {
                     throw new InvalidRequestException("teacherModelId", "is required for DISTILL jobs");
                 }
-                if (RegisteredModel.findById(request.teacherModelId()) == null) {
+                if (RegisteredModel.ofTeam(request.teacherModelId(), team) == null) {
                     throw new InvalidRequestException("teacherModelId", "no such registered model");
                 }
             }
@@ -94,7 +100,7 @@ public class TrainingJobService {
                 if (kind != TrainingKind.TRAIN) {
                     throw new InvalidRequestException("initialModelId", "only TRAIN jobs fine-tune a model");
                 }
-                RegisteredModel initial = RegisteredModel.findById(request.initialModelId());
+                RegisteredModel initial = RegisteredModel.ofTeam(request.initialModelId(), team);
                 if (initial == null) {
                     throw new InvalidRequestException("initialModelId", "no such registered model");
                 }
@@ -103,15 +109,20 @@ public class TrainingJobService {
                             + " model; this job trains " + request.architecture());
                 }
             }
-            if (kind == TrainingKind.EXTRACT && params.extraction().target().url().startsWith(config.selfUrl())
-                    && params.extraction().target().modelId() != null
-                    && RegisteredModel.findById(params.extraction().target().modelId()) == null) {
-                throw new InvalidRequestException("extraction.target.modelId", "no such registered model");
+            if (kind == TrainingKind.EXTRACT) {
+                // Our own black-box API, named by modelId or by URL: only the team's own models.
+                BlackBoxEndpoints.fleetModels(params.extraction().target(), config.selfUrl(), "extraction.target")
+                        .forEach((field, id) -> {
+                            if (RegisteredModel.ofTeam(id, team) == null) {
+                                throw new InvalidRequestException(field, "no such registered model");
+                            }
+                        });
             }
             TrainingJob job = new TrainingJob();
             job.id = request.jobId();
             job.datasetId = request.datasetId();
-            job.datasetUri = request.datasetUri() != null ? request.datasetUri() : catalogueUri(request.datasetId());
+            job.datasetUri = datasetUri(request, team);
+            job.team = team;
             job.architecture = request.architecture();
             job.kind = kind;
             job.teacherModelId = request.teacherModelId();
@@ -122,12 +133,12 @@ public class TrainingJobService {
             job.epochs = params.epochs();
             job.createdAt = Instant.now();
             job.persist();
+            events.publish(mapper.toEvent(job, null, null));
             return new Accepted(job, true);
         });
         if (accepted.isNew()) {
             LOG.infof("%s job %s queued: %s on dataset %s", kind, accepted.job().id, request.architecture(),
                     request.datasetId());
-            events.publish(mapper.toEvent(accepted.job(), null, null));
             worker.submit(accepted.job().id);
         }
         return accepted;
@@ -140,14 +151,12 @@ public class TrainingJobService {
             if (j != null && j.status == JobStatus.QUEUED) {
                 j.status = JobStatus.CANCELLED;
                 j.finishedAt = Instant.now();
+                events.publish(mapper.toEvent(j, null, null));
             }
             return j;
         });
         if (job != null) {
             worker.requestCancel(jobId);
-            if (job.status == JobStatus.CANCELLED) {
-                events.publish(mapper.toEvent(job, null, null));
-            }
         }
         return job;
     }
@@ -160,8 +169,17 @@ public class TrainingJobService {
         JobTransitions.queued(TrainingJob.class).forEach(worker::submit);
     }
 
-    private static String catalogueUri(UUID datasetId) {
-        KnownDataset dataset = KnownDataset.findById(datasetId);
+    /**
+     * The request's artifact, or the announced version's. A version announced as another team's is refused as
+     * unknown; one not announced yet (its event still on the way) is taken at the request's word, as before.
+     */
+    private static String datasetUri(TrainingRequest request, String team) {
+        KnownDataset dataset = KnownDataset.findById(request.datasetId());
+        if (dataset != null && !dataset.team.equals(team)) {
+            dataset = null;
+        } else if (request.datasetUri() != null) {
+            return request.datasetUri();
+        }
         if (dataset == null) {
             throw new InvalidRequestException("datasetId",
                     "unknown dataset (not announced on dataset-events); give datasetUri or create it first");

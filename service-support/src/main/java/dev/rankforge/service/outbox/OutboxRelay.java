@@ -1,0 +1,159 @@
+package dev.rankforge.service.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox's committed messages, oldest first, on the emitter routed to each one's channel, and
+ * deletes a message once the broker acknowledged it. One thread, started by the first {@link #route}; it runs
+ * when {@link Outbox} wakes it after a commit and every {@link OutboxConfig#pollEvery()} besides (which also picks
+ * up what a crashed process left). A failed send is logged once per outage and retried on the next round.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private record Route(Emitter<Object> emitter, Class<?> type) {
+    }
+
+    private record Pending(long id, String channel, String payload) {
+    }
+
+    private final AgroalDataSource database;
+    private final ObjectMapper json;
+    private final OutboxConfig config;
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile Thread thread;
+    private volatile boolean stopping;
+    private boolean failing;
+
+    public OutboxRelay(AgroalDataSource database, ObjectMapper json, OutboxConfig config) {
+        this.database = database;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** Messages of {@code channel} go out on {@code emitter}, read back as {@code type}. */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> void route(String channel, Emitter<T> emitter, Class<T> type) {
+        routes.put(channel, new Route((Emitter<Object>) (Emitter<?>) emitter, type));
+        if (thread == null) {
+            thread = new Thread(this::run, "outbox-relay");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        wake();
+    }
+
+    void wake() {
+        wakeUps.release();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt(); // a message sent but not yet deleted is sent again by the next start
+            running.join(5_000);
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                wakeUps.tryAcquire(config.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (!stopping && relayBatch() == BATCH) {
+                    // a full batch sent: more may be waiting
+                }
+                if (failing) {
+                    LOG.info("outbox relay: publishing again");
+                    failing = false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) { // the thread must outlive any failure, or events would wait unseen
+                if (stopping) {
+                    return;
+                }
+                if (!failing) {
+                    LOG.errorf(e, "outbox relay: publishing failed; unsent messages stay in the outbox and are retried");
+                    failing = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Publishes up to one batch in order and returns how many it sent; stops at the first failed send, so no message
+     * overtakes an older one. A message that can no longer be read as its channel's type could never be sent: it is
+     * logged with its payload and dropped rather than blocking every later one.
+     */
+    private int relayBatch() throws Exception {
+        List<Pending> pending = unsent();
+        int sent = 0;
+        for (Pending message : pending) {
+            Route route = routes.get(message.channel());
+            if (route == null) {
+                continue; // its publisher has not started yet; it will
+            }
+            config.haltBeforeSending().filter(message.payload()::contains).ifPresent(text -> {
+                LOG.warnf("outbox relay: halting before sending %s message %d (fault injection)", message.channel(),
+                        message.id());
+                Runtime.getRuntime().halt(137);
+            });
+            Object payload;
+            try {
+                payload = json.readValue(message.payload(), route.type());
+            } catch (java.io.IOException e) {
+                LOG.errorf(e, "outbox relay: dropping %s message %d, unreadable as %s: %s", message.channel(),
+                        message.id(), route.type().getSimpleName(), message.payload());
+                delete(message.id());
+                continue;
+            }
+            route.emitter().send(payload).toCompletableFuture()
+                    .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            delete(message.id());
+            sent++;
+        }
+        return sent;
+    }
+
+    private List<Pending> unsent() throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, channel, payload FROM outbox_message ORDER BY id LIMIT " + BATCH);
+             ResultSet r = s.executeQuery()) {
+            List<Pending> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(new Pending(r.getLong(1), r.getString(2), r.getString(3)));
+            }
+            return out;
+        }
+    }
+
+    private void delete(long id) throws SQLException {
+        try (Connection c = database.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM outbox_message WHERE id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.rankforge.trainer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rankforge.contracts.JobStatus;
+import dev.rankforge.contracts.TrainingKind;
+import dev.rankforge.infra.PostgresTestResource;
+import dev.rankforge.service.auth.ApiKeyAuthentication;
+import dev.rankforge.service.auth.ApiKeyStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jobs, models and announced datasets belong to a team. Another team (its admin included) gets 404 for the job and
+ * the model, lists neither, cannot cancel the job, and a request naming the model as teacher, starting point or
+ * extraction target, or the dataset as training data, is refused exactly as for an id that does not exist.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class TeamOwnershipTest {
+    @Inject
+    ApiKeyStore keys;
+
+    @Inject
+    dev.rankforge.trainer.config.TrainerConfig config;
+
+    @Test
+    void anotherTeamCannotSeeOrUseAJobItsModelOrItsDataset() {
+        UUID datasetId = UUID.randomUUID();
+        UUID jobId = UUID.randomUUID();
+        UUID modelId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> storeTeamAsWork(datasetId, jobId, modelId));
+        String a = keys.create("alice", "team-a", Set.of("researcher", "admin")).key();
+        String b = keys.create("bob", "team-b", Set.of("researcher", "attacker", "admin")).key();
+
+        as(a).get("/models/" + modelId).then().statusCode(200).body("team", org.hamcrest.Matchers.equalTo("team-a"));
+        as(a).get("/training-jobs/" + jobId).then().statusCode(200);
+        as(b).get("/models/" + modelId).then().statusCode(404).contentType("application/problem+json");
+        as(b).get("/training-jobs/" + jobId).then().statusCode(404);
+        as(b).post("/training-jobs/" + jobId + "/cancel").then().statusCode(404);
+        assertThat(as(b).get("/models").then().statusCode(200).extract().<List<String>>path("id"))
+                .doesNotContain(modelId.toString());
+        assertThat(as(b).get("/training-jobs").then().statusCode(200).extract().<List<String>>path("id"))
+                .doesNotContain(jobId.toString());
+
+        UUID unknown = UUID.randomUUID();
+        String teacher = """
+                {"kind": "DISTILL", "datasetId": "%s", "datasetUri": "file:/nowhere.rfsq", "architecture": "gru4rec",
+                 "teacherModelId": "%s"}""";
+        assertRefusedAsUnknown(b, teacher.formatted(datasetId, modelId), teacher.formatted(datasetId, unknown));
+        String start = """
+                {"datasetId": "%s", "datasetUri": "file:/nowhere.rfsq", "architecture": "gru4rec",
+                 "initialModelId": "%s"}""";
+        assertRefusedAsUnknown(b, start.formatted(datasetId, modelId), start.formatted(datasetId, unknown));
+        String target = """
+                {"kind": "EXTRACT", "datasetId": "%s", "datasetUri": "file:/nowhere.rfsq", "architecture": "gru4rec",
+                 "extraction": {"target": {"modelId": "%s"}}}""";
+        assertRefusedAsUnknown(b, target.formatted(datasetId, modelId), target.formatted(datasetId, unknown));
+        // Named by the URL of our own black-box API instead of by modelId: the same check.
+        String byUrl = """
+                {"kind": "EXTRACT", "datasetId": "%s", "datasetUri": "file:/nowhere.rfsq", "architecture": "gru4rec",
+                 "extraction": {"target": {"url": "%s/models/%s/recommend"}}}""";
+        assertRefusedAsUnknown(b, byUrl.formatted(datasetId, config.selfUrl(), modelId),
+                byUrl.formatted(datasetId, config.selfUrl(), unknown));
+        String data = """
+                {"datasetId": "%s", "architecture": "gru4rec"}""";
+        assertRefusedAsUnknown(b, data.formatted(datasetId), data.formatted(unknown));
+        // A team's job id is not another team's to take over.
+        as(b).contentType("application/json").body("""
+                {"jobId": "%s", "datasetId": "%s", "architecture": "gru4rec"}""".formatted(jobId, unknown))
+                .post("/training-jobs").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("jobId"));
+    }
+
+    /** Another team's object and a made-up id get the same answer: nothing tells that the object exists. */
+    private static void assertRefusedAsUnknown(String key, String othersBody, String unknownBody) {
+        var others = as(key).contentType("application/json").body(othersBody).post("/training-jobs").then()
+                .statusCode(400).extract().jsonPath();
+        var unknown = as(key).contentType("application/json").body(unknownBody).post("/training-jobs").then()
+                .statusCode(400).extract().jsonPath();
+        assertThat(others.getList("errors")).as(othersBody).isEqualTo(unknown.getList("errors"));
+    }
+
+    private static void storeTeamAsWork(UUID datasetId, UUID jobId, UUID modelId) {
+        KnownDataset d = new KnownDataset();
+        d.id = datasetId;
+        d.name = "a's data";
+        d.artifactUri = "file:/a.rfsq";
+        d.sha256 = "0".repeat(64);
+        d.users = 10;
+        d.items = 10;
+        d.receivedAt = Instant.now();
+        d.team = "team-a";
+        d.persist();
+        TrainingJob job = new TrainingJob();
+        job.id = jobId;
+        job.datasetId = datasetId;
+        job.datasetUri = d.artifactUri;
+        job.architecture = "gru4rec";
+        job.kind = TrainingKind.TRAIN;
+        job.params = "{}";
+        job.validationMetric = "ndcg@10";
+        job.status = JobStatus.SUCCEEDED;
+        job.createdAt = Instant.now();
+        job.team = "team-a";
+        job.persist();
+        RegisteredModel m = new RegisteredModel();
+        m.id = modelId;
+        m.jobId = jobId;
+        m.datasetId = datasetId;
+        m.architecture = "gru4rec";
+        m.kind = TrainingKind.TRAIN;
+        m.hyperparameters = "{}";
+        m.lineage = "{}";
+        m.metrics = "{}";
+        m.artifactUri = "file:/a-model.rfm";
+        m.sha256 = "0".repeat(64);
+        m.validationMetric = "ndcg@10";
+        m.createdAt = Instant.now();
+        m.team = "team-a";
+        m.persist();
+    }
+
+    private static RequestSpecification as(String key) {
+        return given().header(ApiKeyAuthentication.HEADER, key);
+    }
+}
