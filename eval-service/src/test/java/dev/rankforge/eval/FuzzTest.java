@@ -1,0 +1,47 @@
+package dev.rankforge.eval;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rankforge.infra.PostgresTestResource;
+import dev.rankforge.infra.RequestFuzzer;
+import dev.rankforge.service.auth.ApiKeyAuthentication;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every POST endpoint driven with generated malformed bodies (see {@link RequestFuzzer}): only 4xx answers, each
+ * problem+json, the service still ready and no experiment stored. Counts in target/fuzz-eval-service.json.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class FuzzTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void malformedBodiesGetProblemJson4xxAndStoreNothing() throws Exception {
+        String openApi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        int before = stored();
+        RequestFuzzer.Report report = new RequestFuzzer(base.toString(), ApiKeyAuthentication.HEADER,
+                "test-admin-key", 20261202L).run("eval-service", openApi, 20, java.util.Set.of("POST /test-trainer/training-jobs/{id}/cancel"));
+        RequestFuzzer.write(report, Path.of("target/fuzz-eval-service.json"));
+        System.out.println("fuzz eval-service: " + report);
+
+        assertThat(report.inputs()).as("20 per POST operation").isGreaterThanOrEqualTo(40);
+        assertThat(report.accepted()).as(String.join("\n", report.samples())).isZero();
+        assertThat(report.serverErrors()).as(String.join("\n", report.samples())).isZero();
+        assertThat(report.withoutProblemJson()).as(String.join("\n", report.samples())).isZero();
+        given().get("/q/health/ready").then().statusCode(200);
+        assertThat(stored()).as("nothing stored").isEqualTo(before);
+    }
+
+    private static int stored() {
+        return given().header(ApiKeyAuthentication.HEADER, "test-admin-key").get("/experiments").then().statusCode(200)
+                .extract().path("size()");
+    }
+}
