@@ -59,11 +59,10 @@ public class AttackWorker {
     }
 
     void run(UUID jobId) {
-        AttackJob job = JobTransitions.claim(AttackJob.class, jobId);
+        AttackJob job = JobTransitions.claim(AttackJob.class, jobId, j -> events.publish(mapper.toEvent(j)));
         if (job == null) {
             return;
         }
-        events.publish(mapper.toEvent(job));
         long started = System.nanoTime();
         try {
             AttackRunner runner = runners.get(job.method);

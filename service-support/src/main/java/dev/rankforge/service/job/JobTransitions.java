@@ -18,6 +18,11 @@ public final class JobTransitions {
 
     /** Moves a queued job to RUNNING; returns it, or {@code null} when it is gone or no longer queued. */
     public static <J extends JobEntity> J claim(Class<J> type, UUID id) {
+        return claim(type, id, job -> { });
+    }
+
+    /** As {@link #claim(Class, UUID)}, then {@code announce} the running job in the same transaction. */
+    public static <J extends JobEntity> J claim(Class<J> type, UUID id, Consumer<J> announce) {
         return QuarkusTransaction.requiringNew().call(() -> {
             J job = Panache.getEntityManager().find(type, id);
             if (job == null || job.status != JobStatus.QUEUED) {
@@ -25,6 +30,7 @@ public final class JobTransitions {
             }
             job.status = JobStatus.RUNNING;
             job.startedAt = Instant.now();
+            announce.accept(job);
             return job;
         });
     }
