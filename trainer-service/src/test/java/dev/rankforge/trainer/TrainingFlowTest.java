@@ -103,6 +103,12 @@ class TrainingFlowTest {
                 .when().post("/models/" + modelId + "/recommend")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("k"));
+        String tooLong = "{\"sequence\": [" + "1,".repeat(1000) + "1]}"; // one item over RANKFORGE_TRAINER_MAX_HISTORY
+        given().contentType("application/json").header("X-Api-Key", "test-key").body(tooLong)
+                .when().post("/models/" + modelId + "/recommend")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("sequence"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("RANKFORGE_TRAINER_MAX_HISTORY"));
         given().contentType("application/json").header("X-Api-Key", "test-key").body("{\"sequence\": [1]}")
                 .when().post("/models/" + UUID.randomUUID() + "/recommend")
                 .then().statusCode(404).contentType("application/problem+json");

@@ -23,6 +23,10 @@ public interface TrainerConfig {
     @WithDefault("100")
     int maxK();
 
+    /** Longest history (and exclusion or candidate list) one black-box query may carry. */
+    @WithDefault("1000")
+    int maxHistory();
+
     /** Longest batch the batch recommendation endpoint accepts. */
     @WithDefault("1000")
     int maxBatch();

@@ -129,7 +129,8 @@ public class ModelResource {
     public Recommendations recommendBatch(@PathParam("id") UUID id, @HeaderParam(QueryQuota.HEADER) String apiKey,
                                           @Valid @NotNull BatchRecommendRequest request) {
         if (request.sequences().size() > config.maxBatch()) {
-            throw new InvalidRequestException("sequences", "at most " + config.maxBatch() + " per call");
+            throw new InvalidRequestException("sequences", "at most " + config.maxBatch()
+                    + " per call (the limit RANKFORGE_TRAINER_MAX_BATCH)");
         }
         try (LeasedCache.Lease<ScoringModel> lease = models.lease(id)) {
             ScoringModel model = lease.value();
@@ -151,12 +152,17 @@ public class ModelResource {
     private int k(Integer requested) {
         int k = requested == null ? DEFAULT_K : requested;
         if (k > config.maxK()) {
-            throw new InvalidRequestException("k", "must be at most " + config.maxK());
+            throw new InvalidRequestException("k", "must be at most " + config.maxK()
+                    + " (the limit RANKFORGE_TRAINER_MAX_K)");
         }
         return k;
     }
 
-    private static int[] checkedHistory(List<Integer> items, ScoringModel model, String field) {
+    private int[] checkedHistory(List<Integer> items, ScoringModel model, String field) {
+        if (items.size() > config.maxHistory()) {
+            throw new InvalidRequestException(field, "at most " + config.maxHistory()
+                    + " items per query (the limit RANKFORGE_TRAINER_MAX_HISTORY)");
+        }
         int numItems = model.spec().numItems();
         int[] history = new int[items.size()];
         for (int i = 0; i < history.length; i++) {
