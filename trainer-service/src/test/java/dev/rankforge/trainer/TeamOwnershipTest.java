@@ -80,6 +80,39 @@ class TeamOwnershipTest {
                 .post("/training-jobs").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("jobId"));
     }
 
+    @Test
+    void aTeamAtItsLimitOfJobsInFlightIsRefusedWithTheLimitNamedAndOthersAreNot() {
+        int limit = config.maxActiveJobsPerTeam();
+        UUID datasetId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < limit; i++) {
+                TrainingJob job = new TrainingJob();
+                job.id = UUID.randomUUID();
+                job.datasetId = datasetId;
+                job.datasetUri = "file:/busy.rfsq";
+                job.architecture = "gru4rec";
+                job.kind = TrainingKind.TRAIN;
+                job.params = "{}";
+                job.validationMetric = "ndcg@10";
+                job.status = i % 2 == 0 ? JobStatus.QUEUED : JobStatus.RUNNING;
+                job.createdAt = Instant.now();
+                job.team = "team-busy";
+                job.persist();
+            }
+        });
+        String busy = keys.create("busy", "team-busy", Set.of("researcher")).key();
+        String other = keys.create("idle", "team-idle", Set.of("researcher")).key();
+        String train = """
+                {"datasetId": "%s", "datasetUri": "file:/busy.rfsq", "architecture": "gru4rec",
+                 "params": {"epochs": 1}}""".formatted(datasetId);
+        as(busy).contentType("application/json").body(train).post("/training-jobs").then().statusCode(429)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("team"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("RANKFORGE_TRAINER_MAX_ACTIVE_JOBS_PER_TEAM"));
+        String accepted = as(other).contentType("application/json").body(train).post("/training-jobs").then()
+                .statusCode(202).extract().path("id");
+        as(other).post("/training-jobs/" + accepted + "/cancel").then().statusCode(200);
+    }
+
     /** Another team's object and a made-up id get the same answer: nothing tells that the object exists. */
     private static void assertRefusedAsUnknown(String key, String othersBody, String unknownBody) {
         var others = as(key).contentType("application/json").body(othersBody).post("/training-jobs").then()

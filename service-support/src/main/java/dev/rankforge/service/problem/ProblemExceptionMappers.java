@@ -26,6 +26,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        if (e instanceof LimitExceededException) {
+            return respond(429, "Limit exceeded", e.getMessage(), uri, e.errors());
+        }
         return respond(400, "Invalid request", e.getMessage(), uri, e.errors());
     }
 

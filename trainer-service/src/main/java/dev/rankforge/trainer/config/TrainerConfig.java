@@ -23,6 +23,10 @@ public interface TrainerConfig {
     @WithDefault("100")
     int maxK();
 
+    /** Most jobs one team may have queued or running at once; one more is refused (429) until one ends. */
+    @WithDefault("100")
+    int maxActiveJobsPerTeam();
+
     /** Longest history (and exclusion or candidate list) one black-box query may carry. */
     @WithDefault("1000")
     int maxHistory();

@@ -118,6 +118,13 @@ public class TrainingJobService {
                             }
                         });
             }
+            long active = TrainingJob.count("team = ?1 and status in (?2, ?3)", team, JobStatus.QUEUED,
+                    JobStatus.RUNNING);
+            if (active >= config.maxActiveJobsPerTeam()) {
+                throw new dev.rankforge.service.problem.LimitExceededException("team", "team '" + team + "' has "
+                        + active + " jobs queued or running, the most RANKFORGE_TRAINER_MAX_ACTIVE_JOBS_PER_TEAM ("
+                        + config.maxActiveJobsPerTeam() + ") allows; submit again when one has ended");
+            }
             TrainingJob job = new TrainingJob();
             job.id = request.jobId();
             job.datasetId = request.datasetId();
