@@ -38,15 +38,23 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final OutboxConfig config;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong oldestMillis = new java.util.concurrent.atomic.AtomicLong();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean stopping;
     private boolean failing;
 
-    public OutboxRelay(AgroalDataSource database, ObjectMapper json, OutboxConfig config) {
+    public OutboxRelay(AgroalDataSource database, ObjectMapper json, OutboxConfig config,
+                       io.micrometer.core.instrument.MeterRegistry meters) {
         this.database = database;
         this.json = json;
         this.config = config;
+        // Counted by the relay after each round, never by the scrape: a growing backlog means the broker is away.
+        io.micrometer.core.instrument.Gauge.builder("rankforge.outbox.pending", pending, Number::doubleValue)
+                .description("events committed but not yet acknowledged by the broker").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("rankforge.outbox.oldest", oldestMillis, m -> m.get() / 1000.0)
+                .baseUnit("seconds").description("age of the oldest unsent event").register(meters);
     }
 
     /** Messages of {@code channel} go out on {@code emitter}, read back as {@code type}. */
@@ -80,8 +88,12 @@ public class OutboxRelay {
             try {
                 wakeUps.tryAcquire(config.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                while (!stopping && relayBatch() == BATCH) {
-                    // a full batch sent: more may be waiting
+                try {
+                    while (!stopping && relayBatch() == BATCH) {
+                        // a full batch sent: more may be waiting
+                    }
+                } finally {
+                    measureBacklog();
                 }
                 if (failing) {
                     LOG.info("outbox relay: publishing again");
@@ -135,6 +147,18 @@ public class OutboxRelay {
             sent++;
         }
         return sent;
+    }
+
+    private void measureBacklog() {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)) * 1000, 0) FROM outbox_message");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            pending.set(r.getLong(1));
+            oldestMillis.set((long) r.getDouble(2));
+        } catch (SQLException e) {
+            LOG.debugf(e, "outbox relay: backlog not measured");
+        }
     }
 
     private List<Pending> unsent() throws SQLException {
