@@ -145,10 +145,33 @@ public class DatasetService {
         LOG.infof("dataset %s '%s' deleted", gone.id, gone.name);
     }
 
-    private void deleteUnlessUsed(String field, String uri) throws IOException {
-        if (QuarkusTransaction.requiringNew().call(() -> Dataset.count(field, uri)) == 0) {
-            java.nio.file.Files.deleteIfExists(artifacts.resolve(uri));
-        }
+    /**
+     * Deletes a content-addressed file no version uses any more, under the file's lock, so an upload of the same
+     * content (by another team) cannot record a version of it in between.
+     */
+    private void deleteUnlessUsed(String field, String uri) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            lockFile(uri);
+            if (Dataset.count(field, uri) == 0) {
+                try {
+                    java.nio.file.Files.deleteIfExists(artifacts.resolve(uri));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("deleting " + uri + " failed", e);
+                }
+            }
+        });
+    }
+
+    /** A transaction-scoped PostgreSQL advisory lock on one stored file. */
+    private static void lockFile(String uri) {
+        Dataset.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, uri).getSingleResult();
+    }
+
+    /** True when the file is still there, checked under its lock (a deletion may have just removed it). */
+    private boolean present(String uri) {
+        lockFile(uri);
+        return java.nio.file.Files.exists(artifacts.resolve(uri));
     }
 
     private Created store(String team, String name, DatasetSource source, Object spec, Map<String, Object> statistics,
@@ -157,6 +180,14 @@ public class DatasetService {
         Created created;
         try {
             created = insertUnlessPresent(team, name, source, spec, statistics, idMapsUri, data, artifact, baseId);
+            if (created == null) { // the same content's file was deleted with another version meanwhile: again
+                artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+                created = insertUnlessPresent(team, name, source, spec, statistics, idMapsUri, data, artifact, baseId);
+            }
+            if (created == null) {
+                throw new WebApplicationException("dataset files are being deleted concurrently; try again",
+                        Response.Status.CONFLICT);
+            }
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // Two uploads of the same content at once: the other one committed first; its version is ours.
             var winner = QuarkusTransaction.requiringNew().call(() -> Dataset.findBySha256(team, artifact.sha256()));
@@ -168,6 +199,7 @@ public class DatasetService {
         return logStored(name, created, data, artifact);
     }
 
+    /** The new or existing version; {@code null} when a file it needs was deleted meanwhile. */
     private Created insertUnlessPresent(String team, String name, DatasetSource source, Object spec, Map<String, Object> statistics,
                                         String idMapsUri, SequenceDataset data, StoredArtifact artifact,
                                         UUID baseId) {
@@ -175,6 +207,9 @@ public class DatasetService {
             var existing = Dataset.findBySha256(team, artifact.sha256());
             if (existing.isPresent()) {
                 return new Created(existing.get(), false);
+            }
+            if (!present(artifact.uri()) || idMapsUri != null && !present(idMapsUri)) {
+                return null;
             }
             Dataset d = new Dataset();
             d.id = UUID.randomUUID();
