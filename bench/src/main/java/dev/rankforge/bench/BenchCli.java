@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code bench/run}: each subcommand writes {@code bench/results/<name>.json}. */
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
         subcommands = {Ml1mBenchmark.class, EvalThroughputBenchmark.class, TrainThroughputBenchmark.class,
-            ExtractionMl1mBenchmark.class, AttackMl1mBenchmark.class, BlackBoxLatencyBenchmark.class, IngestBenchmark.class})
+            ExtractionMl1mBenchmark.class, AttackMl1mBenchmark.class, BlackBoxLatencyBenchmark.class, IngestBenchmark.class,
+            ChaosBenchmark.class})
 public final class BenchCli implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchCli()).execute(args));
