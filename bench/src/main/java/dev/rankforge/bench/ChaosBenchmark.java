@@ -38,7 +38,7 @@ public final class ChaosBenchmark implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
-    @Option(names = "--max-kill-seconds", defaultValue = "40",
+    @Option(names = "--max-kill-seconds", defaultValue = "25",
             description = "Kill points are drawn uniformly in [3, this] seconds after the experiment starts.")
     int maxKillSeconds;
 
@@ -93,9 +93,9 @@ public final class ChaosBenchmark implements Callable<Integer> {
         String eval = stack.url("eval-service");
         JsonNode plan = JSON.readTree("""
                 {"name": "%s", "steps": {
-                  "data":      {"kind": "dataset", "synthetic": {"users": 400, "items": 120, "meanLength": 12, "seed": 5}},
+                  "data":      {"kind": "dataset", "synthetic": {"users": 400, "items": 300, "meanLength": 12, "seed": %d}},
                   "victim":    {"kind": "train", "dataset": "data", "architecture": "gru4rec",
-                                "params": {"epochs": 8, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20}},
+                                "params": {"epochs": 15, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20}},
                   "surrogate": {"kind": "extract", "dataset": "data", "victim": "victim", "architecture": "gru4rec",
                                 "params": {"epochs": 4, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20},
                                 "extraction": {"sequences": 100, "length": 20}, "distillation": {"listLength": 50}},
@@ -103,7 +103,7 @@ public final class ChaosBenchmark implements Callable<Integer> {
                                 "params": {"chooser": "co-visitation", "targetCount": 2, "maxUsers": 100, "slots": 2}},
                   "evaluate":  {"kind": "evaluate", "dataset": "data", "models": ["victim", "surrogate"],
                                 "protocols": ["full-ranking", "uniform-100"], "ks": [10],
-                                "fidelity": [["victim", "surrogate"]]}}}""".formatted(name));
+                                "fidelity": [["victim", "surrogate"]]}}}""".formatted(name, random.nextInt(1_000_000)));
         long started = System.nanoTime();
         String id = client.postJson(eval + "/experiments", plan).path("id").asText();
         List<Map<String, Object>> kills = new ArrayList<>();
@@ -145,10 +145,9 @@ public final class ChaosBenchmark implements Callable<Integer> {
         }
         long attacks = count(client.get(stack.url("attack-service") + "/attack-jobs"), "id",
                 step(experiment, "pollution").path("jobId").asText());
-        long datasets = 0;
-        for (JsonNode d : client.get(stack.url("data-service") + "/datasets")) {
-            datasets += d.path("name").asText().startsWith(name + ":") ? 1 : 0;
-        }
+        // Content-addressed: a retried dataset step finds the version it made, so one version with its content.
+        String sha = step(experiment, "data").path("output").path("artifactUri").asText();
+        long datasets = count(client.get(stack.url("data-service") + "/datasets"), "artifactUri", sha);
         counts.put("attack jobs", attacks);
         counts.put("datasets", datasets);
         lost += (attacks == 0 ? 1 : 0) + (datasets == 0 ? 1 : 0);
