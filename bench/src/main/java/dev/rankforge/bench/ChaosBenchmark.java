@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Crash scenarios on the local stack: for each scenario a real experiment (dataset → victim → extraction →
- * pollution → evaluation) runs while one service (or each in turn) is killed with SIGKILL at a random point and
- * restarted; every experiment must succeed with exactly one job per step, one model per training job and one
+ * pollution → evaluation) runs while one service (or each in turn) is killed with SIGKILL at a random point of a
+ * step drawn from {@link #DURING} and restarted; every experiment must succeed with exactly one job per step, one model per training job and one
  * dataset. Writes {@code bench/results/chaos.json} with scenarios run, survived, lost and duplicated.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
@@ -30,6 +30,10 @@ import picocli.CommandLine.Option;
 public final class ChaosBenchmark implements Callable<Integer> {
     private static final List<String> SERVICES = List.of("data-service", "trainer-service", "attack-service",
             "eval-service");
+    /** The steps during which each service is killed: one is drawn per kill, the kill lands while it runs. */
+    private static final Map<String, List<String>> DURING = Map.of("data-service", List.of("victim", "surrogate"),
+            "trainer-service", List.of("victim", "surrogate"), "attack-service", List.of("pollution"),
+            "eval-service", List.of("victim", "surrogate", "pollution", "evaluate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--rounds", defaultValue = "1", description = "Times each scenario runs (different kill points).")
@@ -38,9 +42,9 @@ public final class ChaosBenchmark implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
-    @Option(names = "--max-kill-seconds", defaultValue = "25",
-            description = "Kill points are drawn uniformly in [3, this] seconds after the experiment starts.")
-    int maxKillSeconds;
+    @Option(names = "--max-delay-seconds", defaultValue = "3",
+            description = "A kill lands uniformly in [0, this] seconds after its step started running.")
+    double maxDelaySeconds;
 
     @Option(names = "--output", defaultValue = "bench/results/chaos.json")
     Path output;
@@ -71,8 +75,8 @@ public final class ChaosBenchmark implements Callable<Integer> {
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("benchmark", "chaos");
                     result.put("environment", Results.environment());
-                    result.put("settings", Map.of("rounds", rounds, "seed", seed, "killWindowSeconds",
-                            List.of(3, maxKillSeconds), "plan", "dataset → gru4rec victim → gru4rec extraction → "
+                    result.put("settings", Map.of("rounds", rounds, "seed", seed, "killDelaySeconds",
+                            List.of(0, maxDelaySeconds), "killedDuring", DURING, "plan", "dataset → gru4rec victim → gru4rec extraction → "
                                     + "co-visitation pollution → evaluation (three protocols, fidelity)"));
                     result.put("scenarios", runs.size());
                     result.put("survived", survived);
@@ -95,7 +99,7 @@ public final class ChaosBenchmark implements Callable<Integer> {
                 {"name": "%s", "steps": {
                   "data":      {"kind": "dataset", "synthetic": {"users": 400, "items": 300, "meanLength": 12, "seed": %d}},
                   "victim":    {"kind": "train", "dataset": "data", "architecture": "gru4rec",
-                                "params": {"epochs": 15, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20}},
+                                "params": {"epochs": 25, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20}},
                   "surrogate": {"kind": "extract", "dataset": "data", "victim": "victim", "architecture": "gru4rec",
                                 "params": {"epochs": 4, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20},
                                 "extraction": {"sequences": 100, "length": 20}, "distillation": {"listLength": 50}},
@@ -108,15 +112,19 @@ public final class ChaosBenchmark implements Callable<Integer> {
         String id = client.postJson(eval + "/experiments", plan).path("id").asText();
         List<Map<String, Object>> kills = new ArrayList<>();
         for (String service : victims) {
-            double at = 3 + random.nextDouble() * (maxKillSeconds - 3);
-            double wait = at - (System.nanoTime() - started) / 1e9;
-            if (wait > 0) {
-                Thread.sleep((long) (wait * 1000));
+            List<String> steps = DURING.get(service);
+            String during = steps.get(random.nextInt(steps.size()));
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (!stepStatus(client, eval, id, during).matches("RUNNING|SUCCEEDED|FAILED|CANCELLED")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
             }
+            Thread.sleep((long) (random.nextDouble() * maxDelaySeconds * 1000));
             String stepsRunning = running(client, eval, id);
+            double at = (System.nanoTime() - started) / 1e9;
             stack.killAndRestart(service);
-            kills.add(Map.of("service", service, "atSeconds", Math.round(at * 10) / 10.0, "stepsRunning",
-                    stepsRunning));
+            kills.add(Map.of("service", service, "during", during, "atSeconds", Math.round(at * 10) / 10.0,
+                    "stepsRunning", stepsRunning));
         }
         JsonNode experiment = new ExperimentFollower(client, eval, new PrintStream(OutputStream.nullOutputStream()))
                 .follow(id, Duration.ofMinutes(20));
@@ -157,6 +165,10 @@ public final class ChaosBenchmark implements Callable<Integer> {
         run.put("duplicated", duplicated);
         run.put("survived", "SUCCEEDED".equals(run.get("status")) && lost == 0 && duplicated == 0);
         return run;
+    }
+
+    private static String stepStatus(RankforgeClient client, String eval, String id, String name) throws Exception {
+        return step(client.get(eval + "/experiments/" + id), name).path("status").asText();
     }
 
     private static String running(RankforgeClient client, String eval, String id) throws Exception {
