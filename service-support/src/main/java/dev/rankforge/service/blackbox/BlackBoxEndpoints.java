@@ -16,6 +16,12 @@ import java.util.UUID;
  * {@code extraction.target.url}.
  */
 public final class BlackBoxEndpoints {
+    /**
+     * Default retries for our own black-box API (a target named by modelId): enough backoff (about 30 s in all) to
+     * outlast a restart of trainer-service, so an attack or extraction does not fail while it comes back.
+     */
+    static final int OWN_API_RETRIES = 9;
+
     private BlackBoxEndpoints() {
     }
 
@@ -68,7 +74,8 @@ public final class BlackBoxEndpoints {
         }
         BlackBoxEndpoint r = new BlackBoxEndpoint(url, t.modelId(), orDefault(t.historyField(), "sequence"),
                 orDefault(t.kField(), "k"), orDefault(t.itemsPointer(), "/items"), t.authHeader(), t.authCredential(),
-                orDefault(t.timeoutMs(), 5000), orDefault(t.retries(), 3), orDefault(t.concurrency(), 8), rankUrl,
+                orDefault(t.timeoutMs(), 5000), orDefault(t.retries(), t.url() == null ? OWN_API_RETRIES : 3),
+                orDefault(t.concurrency(), 8), rankUrl,
                 excludeField == null || excludeField.isBlank() ? null : excludeField);
         if (!r.itemsPointer().startsWith("/")) {
             throw new InvalidRequestException(path + ".itemsPointer", "must be a JSON pointer such as /items");
