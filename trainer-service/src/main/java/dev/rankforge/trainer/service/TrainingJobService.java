@@ -118,6 +118,9 @@ public class TrainingJobService {
                             }
                         });
             }
+            // One team's submissions count and insert one at a time, so concurrent ones cannot all pass the limit.
+            TrainingJob.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, "training-jobs:" + team).getSingleResult();
             long active = TrainingJob.count("team = ?1 and status in (?2, ?3)", team, JobStatus.QUEUED,
                     JobStatus.RUNNING);
             if (active >= config.maxActiveJobsPerTeam()) {
