@@ -102,6 +102,21 @@ public final class RequestFuzzer {
         return new Report(service, seed, inputs, accepted, client, server, plain, closed, byStatus, samples);
     }
 
+    /**
+     * A service's whole fuzz run as its test does it: reads the OpenAPI document at {@code baseUrl}, sends 20 bodies
+     * per POST operation (outside {@code skip}) with {@code key}, writes {@code target/fuzz-<service>.json}.
+     */
+    public static Report fuzz(String service, String baseUrl, String keyHeader, String key,
+                              java.util.Set<String> skip) throws Exception {
+        RequestFuzzer fuzzer = new RequestFuzzer(baseUrl, keyHeader, key, 20261202L);
+        String openApi = fuzzer.http.send(HttpRequest.newBuilder(URI.create(fuzzer.baseUrl + "/q/openapi?format=json"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Report report = fuzzer.run(service, openApi, 20, skip);
+        write(report, Path.of("target/fuzz-" + service + ".json"));
+        System.out.println("fuzz " + service + ": " + report);
+        return report;
+    }
+
     /** Writes the report as JSON (e.g. under the module's target folder). */
     public static void write(Report report, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
