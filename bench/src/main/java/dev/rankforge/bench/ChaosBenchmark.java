@@ -21,30 +21,45 @@ import picocli.CommandLine.Option;
 
 /**
  * Crash scenarios on the local stack: for each scenario a real experiment (dataset → victim → extraction →
- * pollution → evaluation) runs while one service (or each in turn) is killed with SIGKILL at a random point of a
- * step drawn from {@link #DURING} and restarted; every experiment must succeed with exactly one job per step, one model per training job and one
- * dataset. Writes {@code bench/results/chaos.json} with scenarios run, survived, lost and duplicated.
+ * pollution → evaluation) runs while a fault hits it — one service (or each in turn) killed with SIGKILL and
+ * restarted, or the Kafka broker or PostgreSQL restarted — at a random point of a step drawn from {@link #DURING};
+ * every experiment must succeed with exactly one training job and model per training step, one attack job and
+ * one dataset, and no result recorded twice. Jobs, models and attacks are counted by the experiment's dataset (a
+ * fresh one per scenario), so a duplicate under a new id counts as well as one under the step's id. Writes
+ * {@code bench/results/chaos.json} with scenarios run, survived, lost and duplicated.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-        description = "Kill -9 services at random points of real experiments; count lost and duplicated work.")
+        description = "Kill -9 services and restart Kafka and PostgreSQL at random points of real experiments; "
+                + "count lost and duplicated work.")
 public final class ChaosBenchmark implements Callable<Integer> {
     private static final List<String> SERVICES = List.of("data-service", "trainer-service", "attack-service",
             "eval-service");
-    /** The steps during which each service is killed: one is drawn per kill, the kill lands while it runs. */
+    private static final String KAFKA = "kafka";
+    private static final String POSTGRES = "postgres";
+    /** The steps during which each fault lands: one is drawn per fault, which hits while that step runs. */
     private static final Map<String, List<String>> DURING = Map.of("data-service", List.of("victim", "surrogate"),
             "trainer-service", List.of("victim", "surrogate"), "attack-service", List.of("pollution"),
-            "eval-service", List.of("victim", "surrogate", "pollution", "evaluate"));
+            "eval-service", List.of("victim", "surrogate", "pollution", "evaluate"),
+            KAFKA, List.of("victim", "surrogate", "pollution"), POSTGRES, List.of("victim", "surrogate", "pollution"));
+    /** Each service in turn in one experiment, each in a later step than the one before. */
+    private static final List<List<String>> IN_TURN = List.of(List.of("trainer-service", "victim"),
+            List.of("data-service", "surrogate"), List.of("attack-service", "pollution"),
+            List.of("eval-service", "evaluate"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--rounds", defaultValue = "1", description = "Times each scenario runs (different kill points).")
+    @Option(names = "--rounds", defaultValue = "1", description = "Times each scenario runs (different fault points).")
     int rounds;
 
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
     @Option(names = "--max-delay-seconds", defaultValue = "3",
-            description = "A kill lands uniformly in [0, this] seconds after its step started running.")
+            description = "A fault lands uniformly in [0, this] seconds after its step started running.")
     double maxDelaySeconds;
+
+    @Option(names = "--outage-seconds", defaultValue = "5",
+            description = "How long Kafka or PostgreSQL stays down before it is started again.")
+    double outageSeconds;
 
     @Option(names = "--output", defaultValue = "bench/results/chaos.json")
     Path output;
@@ -59,14 +74,18 @@ public final class ChaosBenchmark implements Callable<Integer> {
         long duplicated = 0;
         try (LocalStack stack = LocalStack.start(home, home.resolve("bench/work/chaos-" + System.currentTimeMillis()),
                 ServicePorts.free(), 2, System.out::println)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chaos-stop"));
             RankforgeClient client = new RankforgeClient(stack.adminKey());
-            List<List<String>> scenarios = new ArrayList<>();
-            SERVICES.forEach(s -> scenarios.add(List.of(s)));
-            scenarios.add(SERVICES); // each service in turn, in one experiment
+            List<List<List<String>>> scenarios = new ArrayList<>();
+            for (String fault : List.of("data-service", "trainer-service", "attack-service", "eval-service", KAFKA,
+                    POSTGRES)) {
+                scenarios.add(List.of(List.of(fault)));
+            }
+            scenarios.add(IN_TURN);
             int n = 0;
             for (int round = 0; round < rounds; round++) {
-                for (List<String> victims : scenarios) {
-                    Map<String, Object> run = scenario(stack, client, victims, random, "chaos-" + (n++));
+                for (List<List<String>> faults : scenarios) {
+                    Map<String, Object> run = scenario(stack, client, faults, random, "chaos-" + (n++));
                     runs.add(run);
                     survived += Boolean.TRUE.equals(run.get("survived")) ? 1 : 0;
                     lost += (long) run.get("lost");
@@ -75,15 +94,16 @@ public final class ChaosBenchmark implements Callable<Integer> {
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("benchmark", "chaos");
                     result.put("environment", Results.environment());
-                    result.put("settings", Map.of("rounds", rounds, "seed", seed, "killDelaySeconds",
-                            List.of(0, maxDelaySeconds), "killedDuring", DURING, "plan", "dataset → gru4rec victim → gru4rec extraction → "
-                                    + "co-visitation pollution → evaluation (three protocols, fidelity)"));
+                    result.put("settings", Map.of("rounds", rounds, "seed", seed, "faultDelaySeconds",
+                            List.of(0, maxDelaySeconds), "outageSeconds", outageSeconds, "faultDuring", DURING,
+                            "inTurn", IN_TURN, "plan", "dataset → gru4rec victim → gru4rec extraction → "
+                                    + "co-visitation pollution → evaluation (two protocols, fidelity)"));
                     result.put("scenarios", runs.size());
                     result.put("survived", survived);
                     result.put("lost", lost);
                     result.put("duplicated", duplicated);
-                    result.put("notRun", List.of("restarting the Kafka broker mid-run",
-                            "restarting PostgreSQL mid-run"));
+                    result.put("faultsMidStep", runs.stream().mapToLong(r -> (long) r.get("faultsMidStep")).sum());
+                    result.put("faults", runs.stream().mapToLong(r -> ((List<?>) r.get("faults")).size()).sum());
                     result.put("runs", runs);
                     Results.write(output, result);
                 }
@@ -92,28 +112,31 @@ public final class ChaosBenchmark implements Callable<Integer> {
         return lost == 0 && duplicated == 0 && survived == runs.size() ? 0 : 1;
     }
 
-    private Map<String, Object> scenario(LocalStack stack, RankforgeClient client, List<String> victims, Random random,
-                                         String name) throws Exception {
+    /** One experiment under {@code faults}: each a fault name, with the step it must land in when given. */
+    private Map<String, Object> scenario(LocalStack stack, RankforgeClient client, List<List<String>> faults,
+                                         Random random, String name) throws Exception {
         String eval = stack.url("eval-service");
         JsonNode plan = JSON.readTree("""
                 {"name": "%s", "steps": {
-                  "data":      {"kind": "dataset", "synthetic": {"users": 400, "items": 300, "meanLength": 12, "seed": %d}},
+                  "data":      {"kind": "dataset", "synthetic": {"users": 1200, "items": 400, "meanLength": 15, "seed": %d}},
                   "victim":    {"kind": "train", "dataset": "data", "architecture": "gru4rec",
-                                "params": {"epochs": 25, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20}},
+                                "params": {"epochs": 30, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20}},
                   "surrogate": {"kind": "extract", "dataset": "data", "victim": "victim", "architecture": "gru4rec",
-                                "params": {"epochs": 4, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20},
-                                "extraction": {"sequences": 100, "length": 20}, "distillation": {"listLength": 50}},
+                                "params": {"epochs": 8, "embeddingSize": 32, "hiddenSize": 32, "maxLength": 20},
+                                "extraction": {"sequences": 300, "length": 20}, "distillation": {"listLength": 50}},
                   "pollution": {"kind": "attack", "method": "pollution", "dataset": "data", "victim": "victim",
-                                "params": {"chooser": "co-visitation", "targetCount": 2, "maxUsers": 100, "slots": 2}},
+                                "params": {"chooser": "co-visitation", "targetCount": 2, "maxUsers": 300, "slots": 2}},
                   "evaluate":  {"kind": "evaluate", "dataset": "data", "models": ["victim", "surrogate"],
                                 "protocols": ["full-ranking", "uniform-100"], "ks": [10],
                                 "fidelity": [["victim", "surrogate"]]}}}""".formatted(name, random.nextInt(1_000_000)));
         long started = System.nanoTime();
         String id = client.postJson(eval + "/experiments", plan).path("id").asText();
-        List<Map<String, Object>> kills = new ArrayList<>();
-        for (String service : victims) {
-            List<String> steps = DURING.get(service);
-            String during = steps.get(random.nextInt(steps.size()));
+        List<Map<String, Object>> injected = new ArrayList<>();
+        long midStep = 0;
+        for (List<String> fault : faults) {
+            String target = fault.get(0);
+            List<String> steps = DURING.get(target);
+            String during = fault.size() > 1 ? fault.get(1) : steps.get(random.nextInt(steps.size()));
             long deadline = System.nanoTime() + 600_000_000_000L;
             while (!stepStatus(client, eval, id, during).matches("RUNNING|SUCCEEDED|FAILED|CANCELLED")
                     && System.nanoTime() < deadline) {
@@ -121,50 +144,72 @@ public final class ChaosBenchmark implements Callable<Integer> {
             }
             Thread.sleep((long) (random.nextDouble() * maxDelaySeconds * 1000));
             String stepsRunning = running(client, eval, id);
+            boolean inStep = List.of(stepsRunning.split(",")).contains(during);
+            midStep += inStep ? 1 : 0;
             double at = (System.nanoTime() - started) / 1e9;
-            stack.killAndRestart(service);
-            kills.add(Map.of("service", service, "during", during, "atSeconds", Math.round(at * 10) / 10.0,
-                    "stepsRunning", stepsRunning));
+            inject(stack, target);
+            injected.add(Map.of("fault", target.equals(KAFKA) || target.equals(POSTGRES) ? "restart " + target
+                            : "kill -9 " + target, "during", during, "midStep", inStep,
+                    "atSeconds", Math.round(at * 10) / 10.0, "stepsRunning", stepsRunning));
         }
         JsonNode experiment = new ExperimentFollower(client, eval, new PrintStream(OutputStream.nullOutputStream()))
                 .follow(id, Duration.ofMinutes(20));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("experiment", id);
-        run.put("killed", kills);
+        run.put("faults", injected);
+        run.put("faultsMidStep", midStep);
         run.put("status", experiment.path("status").asText());
         run.put("minutes", Math.round((System.nanoTime() - started) / 6e8) / 100.0);
-        long lost = 0;
-        long duplicated = 0;
         Map<String, Object> counts = new LinkedHashMap<>();
+        long lost = 0;
         for (JsonNode step : experiment.path("steps")) {
             if (!step.path("status").asText().equals("SUCCEEDED")) {
                 lost++;
                 counts.put(step.path("name").asText(), step.path("status").asText() + ": " + step.path("error").asText());
             }
         }
-        String trainer = stack.url("trainer-service");
-        for (String step : List.of("victim", "surrogate")) {
-            String jobId = step(experiment, step).path("jobId").asText();
-            long models = count(client.get(trainer + "/models"), "jobId", jobId);
-            long jobs = count(client.get(trainer + "/training-jobs"), "id", jobId);
-            counts.put(step + " jobs/models", jobs + "/" + models);
-            lost += (jobs == 0 ? 1 : 0) + (models == 0 ? 1 : 0);
-            duplicated += Math.max(0, jobs - 1) + Math.max(0, models - 1);
-        }
-        long attacks = count(client.get(stack.url("attack-service") + "/attack-jobs"), "id",
-                step(experiment, "pollution").path("jobId").asText());
-        // Content-addressed: a retried dataset step finds the version it made, so one version with its content.
+        String datasetId = step(experiment, "data").path("output").path("datasetId").asText();
         String sha = step(experiment, "data").path("output").path("artifactUri").asText();
-        long datasets = count(client.get(stack.url("data-service") + "/datasets"), "artifactUri", sha);
-        counts.put("attack jobs", attacks);
-        counts.put("datasets", datasets);
-        lost += (attacks == 0 ? 1 : 0) + (datasets == 0 ? 1 : 0);
-        duplicated += Math.max(0, attacks - 1) + Math.max(0, datasets - 1);
+        String trainer = stack.url("trainer-service");
+        Map<String, Long> found = new LinkedHashMap<>();
+        found.put("training jobs", count(client.get(trainer + "/training-jobs"), "datasetId", datasetId));
+        found.put("models", count(client.get(trainer + "/models"), "datasetId", datasetId));
+        found.put("attack jobs", count(client.get(stack.url("attack-service") + "/attack-jobs"), "datasetId",
+                datasetId));
+        // Content-addressed: a retried dataset step finds the version it made, so one version with its content.
+        found.put("datasets", count(client.get(stack.url("data-service") + "/datasets"), "artifactUri", sha));
+        Map<String, Long> expected = Map.of("training jobs", 2L, "models", 2L, "attack jobs", 1L, "datasets", 1L);
+        long duplicated = 0;
+        for (Map.Entry<String, Long> e : found.entrySet()) {
+            long want = expected.get(e.getKey());
+            counts.put(e.getKey(), e.getValue() + " (expected " + want + ")");
+            lost += Math.max(0, want - e.getValue());
+            duplicated += Math.max(0, e.getValue() - want);
+        }
+        long resultRows = 0;
+        java.util.Set<String> resultKeys = new java.util.HashSet<>();
+        for (JsonNode r : client.get(eval + "/experiments/" + id + "/results")) {
+            resultRows++;
+            resultKeys.add(String.join("|", r.path("step").asText(), r.path("kind").asText(),
+                    r.path("subject").asText(), r.path("modelId").asText(), r.path("metric").asText(),
+                    r.path("k").asText(), r.path("protocol").asText(), r.path("split").asText()));
+        }
+        counts.put("results", resultRows + " (" + resultKeys.size() + " distinct)");
+        duplicated += resultRows - resultKeys.size();
         run.put("counts", counts);
         run.put("lost", lost);
         run.put("duplicated", duplicated);
         run.put("survived", "SUCCEEDED".equals(run.get("status")) && lost == 0 && duplicated == 0);
         return run;
+    }
+
+    private void inject(LocalStack stack, String target) throws Exception {
+        Duration outage = Duration.ofMillis((long) (outageSeconds * 1000));
+        switch (target) {
+            case KAFKA -> stack.restartKafka(outage);
+            case POSTGRES -> stack.restartPostgres(outage);
+            default -> stack.killAndRestart(target);
+        }
     }
 
     private static String stepStatus(RankforgeClient client, String eval, String id, String name) throws Exception {

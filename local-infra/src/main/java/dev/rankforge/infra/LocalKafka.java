@@ -77,6 +77,22 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Shuts the broker down (clients lose their connections and in-flight requests), waits {@code outage}, and
+     * starts it again on the same port over the same logs; the KRaft controller stays up, as when a broker pod
+     * restarts.
+     */
+    public synchronized void restartBroker(java.time.Duration outage) throws Exception {
+        for (kafka.server.BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+        }
+        Thread.sleep(outage.toMillis());
+        for (kafka.server.BrokerServer broker : cluster.brokers().values()) {
+            broker.startup();
+        }
+        cluster.waitForReadyBrokers();
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }

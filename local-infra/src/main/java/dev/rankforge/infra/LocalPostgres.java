@@ -2,10 +2,14 @@ package dev.rankforge.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server started from Maven-shipped binaries (no Docker, no network), with one database
@@ -15,23 +19,52 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private volatile EmbeddedPostgres postgres;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
     }
 
     /**
      * Starts a server on a free port.
      *
-     * @param dataDirectory where the cluster lives (wiped first); {@code null} for a temporary directory
+     * @param dataDirectory where the cluster lives (wiped first and at {@link #close()}, kept across
+     *                      {@link #restart(Duration)}); {@code null} for a temporary directory
      */
     public static LocalPostgres start(Path dataDirectory) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setCleanDataDirectory(true);
         if (dataDirectory != null) {
-            builder.setDataDirectory(dataDirectory);
+            deleteRecursively(dataDirectory);
         }
-        return new LocalPostgres(builder.start());
+        return new LocalPostgres(dataDirectory, server(dataDirectory, 0));
+    }
+
+    private static EmbeddedPostgres server(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (dataDirectory != null) {
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        } else {
+            builder.setCleanDataDirectory(true);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /**
+     * Stops the server (a fast shutdown: every session is terminated, as in a database failover), waits
+     * {@code outage}, and starts it again on the same port over the same data. Needs a data directory of its own.
+     */
+    public synchronized void restart(Duration outage) throws IOException, InterruptedException {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a server on a temporary directory cannot be restarted");
+        }
+        int port = port();
+        postgres.close();
+        Thread.sleep(outage.toMillis());
+        postgres = server(dataDirectory, port);
     }
 
     /** Creates each database if it does not exist. */
@@ -61,7 +94,21 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         postgres.close();
+        if (dataDirectory != null) {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

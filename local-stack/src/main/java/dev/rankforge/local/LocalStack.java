@@ -152,6 +152,22 @@ public final class LocalStack implements AutoCloseable {
         restarted.awaitReady(READY_TIMEOUT);
     }
 
+    /**
+     * Restarts the Kafka broker, down for {@code outage}, while the services keep running: their clients must
+     * reconnect and nothing in flight may be lost.
+     */
+    public void restartKafka(Duration outage) throws Exception {
+        kafka.restartBroker(outage);
+    }
+
+    /**
+     * Restarts PostgreSQL (a fast shutdown that ends every session), down for {@code outage}, on the same port
+     * over the same data, while the services keep running.
+     */
+    public void restartPostgres(Duration outage) throws Exception {
+        postgres.restart(outage);
+    }
+
     public ServiceProcess service(String name) {
         return services.get(name);
     }
