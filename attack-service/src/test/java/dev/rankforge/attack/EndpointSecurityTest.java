@@ -48,4 +48,16 @@ class EndpointSecurityTest {
         given().header(KEY, viewer.key()).get("/attack-jobs").then().statusCode(401);
         given().header(KEY, "rfk_forged").get("/attack-jobs").then().statusCode(401);
     }
+
+    @Test
+    void anAttackOnMoreUsersThanTheCallersRolesAllowIsRefusedWithTheLimitNamed() {
+        String attacker = keys.create("eager", "team-a", Set.of("attacker")).key();
+        String attack = """
+                {"method": "pollution", "victim": {"modelId": "%s"}, "datasetId": "%s", "datasetUri": "file:/d.rfsq",
+                 "params": {"maxUsers": 100000000}}""".formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID());
+        given().header(KEY, attacker).contentType("application/json").body(attack).post("/attack-jobs").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("params.maxUsers"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("RANKFORGE_LIMITS_ATTACKER_MAX_SEQUENCES"));
+    }
 }

@@ -84,4 +84,17 @@ class EndpointSecurityTest {
         given().header(KEY, created).get("/experiments").then().statusCode(401);
         given().header(KEY, "test-admin-key").delete("/api-keys/" + id).then().statusCode(404);
     }
+
+    @Test
+    void aPlanStepBiggerThanTheCallersRolesAllowIsRefusedWithItsPathAndTheLimitNamed() {
+        String researcher = keys.create("modest", "team-a", Set.of("researcher")).key();
+        String plan = """
+                {"name": "big", "steps": {
+                  "data":   {"kind": "dataset", "synthetic": {"users": 100, "items": 50}},
+                  "victim": {"kind": "train", "dataset": "data", "params": {"epochs": 100000}}}}""";
+        given().header(KEY, researcher).contentType("application/json").body(plan).post("/experiments").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("steps.victim.params.epochs"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("RANKFORGE_LIMITS_RESEARCHER_MAX_EPOCHS"));
+    }
 }

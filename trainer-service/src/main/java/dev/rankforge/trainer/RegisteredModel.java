@@ -41,12 +41,30 @@ public class RegisteredModel extends PanacheEntityBase {
     public int bestEpoch;
     @Column(name = "created_at")
     public Instant createdAt;
-    /** The owning team (its job's): only it sees the model or uses it as a teacher, victim or starting point. */
+    /**
+     * The owning team (its job's): only it, and teams it shares the model with ({@link ModelShare}), see the model or
+     * use it as a teacher, victim or starting point.
+     */
     public String team;
 
-    /** The model, if {@code team} owns it: another team's model is, to a job, no model at all. */
+    /**
+     * The model, if {@code team} owns it or it is shared with {@code team}: another team's model is, to a job, no model
+     * at all.
+     */
     public static RegisteredModel ofTeam(UUID id, String team) {
         RegisteredModel m = id == null ? null : findById(id);
-        return m != null && m.team.equals(team) ? m : null;
+        return m != null && m.usableBy(team) ? m : null;
+    }
+
+    /** Every model {@code team} may see and use, newest first: its own and those shared with it. */
+    public static java.util.List<RegisteredModel> usableBy(String team, boolean everyTeams) {
+        return everyTeams ? list("order by createdAt desc")
+                : list("team = ?1 or id in (select s.key.modelId from ModelShare s where s.key.team = ?1) "
+                        + "order by createdAt desc", team);
+    }
+
+    /** Whether {@code team} owns this model or has it shared. */
+    public boolean usableBy(String team) {
+        return this.team.equals(team) || ModelShare.isShared(id, team);
     }
 }

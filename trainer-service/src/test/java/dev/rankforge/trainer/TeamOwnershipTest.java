@@ -81,6 +81,43 @@ class TeamOwnershipTest {
     }
 
     @Test
+    void aSharedModelIsSeenAndUsedByTheTeamItIsSharedWithUntilItsOwnerWithdrawsTheShare() {
+        UUID modelId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> storeTeamAsWork(UUID.randomUUID(), UUID.randomUUID(), modelId));
+        String a = keys.create("ann", "team-a", Set.of("researcher")).key();
+        String b = keys.create("ben", "team-b", Set.of("researcher")).key();
+        String c = keys.create("cat", "team-c", Set.of("researcher")).key();
+        String model = "/models/" + modelId;
+        as(b).put(model + "/shares/team-b").then().statusCode(404); // what it cannot see, it cannot share
+        as(a).put(model + "/shares/-bad").then().statusCode(400).body("errors[0].field",
+                org.hamcrest.Matchers.equalTo("team"));
+
+        as(a).put(model + "/shares/team-b").then().statusCode(200)
+                .body("sharedWith", org.hamcrest.Matchers.contains("team-b"));
+        as(a).put(model + "/shares/team-b").then().statusCode(200) // idempotent
+                .body("sharedWith", org.hamcrest.Matchers.contains("team-b"));
+        as(b).get(model).then().statusCode(200).body("team", org.hamcrest.Matchers.equalTo("team-a"));
+        assertThat(as(b).get("/models").then().extract().<List<String>>path("id")).contains(modelId.toString());
+        as(c).get(model).then().statusCode(404);
+        assertThat(as(c).get("/models").then().extract().<List<String>>path("id")).doesNotContain(modelId.toString());
+        String distill = """
+                {"kind": "DISTILL", "datasetId": "%s", "datasetUri": "file:/b.rfsq", "architecture": "gru4rec",
+                 "teacherModelId": "%s", "params": {"epochs": 1}}""";
+        String job = as(b).contentType("application/json").body(distill.formatted(UUID.randomUUID(), modelId))
+                .post("/training-jobs").then().statusCode(202).extract().path("id");
+        as(b).post("/training-jobs/" + job + "/cancel").then().statusCode(200);
+        // Only the owner shares on or withdraws.
+        as(b).put(model + "/shares/team-c").then().statusCode(403).contentType("application/problem+json");
+        as(b).delete(model + "/shares/team-b").then().statusCode(403);
+
+        as(a).delete(model + "/shares/team-b").then().statusCode(200)
+                .body("sharedWith", org.hamcrest.Matchers.empty());
+        as(b).get(model).then().statusCode(404);
+        UUID dataset = UUID.randomUUID();
+        assertRefusedAsUnknown(b, distill.formatted(dataset, modelId), distill.formatted(dataset, UUID.randomUUID()));
+    }
+
+    @Test
     void aTeamAtItsLimitOfJobsInFlightIsRefusedWithTheLimitNamedAndOthersAreNot() {
         int limit = config.maxActiveJobsPerTeam();
         UUID datasetId = UUID.randomUUID();

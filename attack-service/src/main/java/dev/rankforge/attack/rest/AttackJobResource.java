@@ -12,6 +12,8 @@ import dev.rankforge.service.job.JobResponses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.rankforge.service.limits.JobSizeCheck;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -35,9 +37,14 @@ public class AttackJobResource {
     private final AttackJobService jobs;
     private final AttackMapper mapper;
     private final TeamScope teams;
+    private final JobSizeCheck sizes;
+    private final SecurityIdentity caller;
 
-    public AttackJobResource(AttackJobService jobs, AttackMapper mapper, TeamScope teams) {
+    public AttackJobResource(AttackJobService jobs, AttackMapper mapper, TeamScope teams, JobSizeCheck sizes,
+                             SecurityIdentity caller) {
         this.jobs = jobs;
+        this.sizes = sizes;
+        this.caller = caller;
         this.teams = teams;
         this.mapper = mapper;
     }
@@ -47,6 +54,9 @@ public class AttackJobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue an attack (202; refused with 400 problem+json naming the field, nothing stored); repeating a jobId returns the existing job")
     public Response submit(@Valid @NotNull AttackJobRequest r) {
+        if (r.params() != null && r.params().maxUsers() != null && r.params().maxUsers() > 0) {
+            sizes.sequences(caller.getRoles(), "params.maxUsers", r.params().maxUsers());
+        }
         UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
         AttackJobService.Accepted accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId, r.method(),
                 r.victim(), r.surrogateModelId(), r.datasetId(), r.datasetUri(), r.targets(), r.params(),

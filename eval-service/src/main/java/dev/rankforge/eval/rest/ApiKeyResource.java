@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 @RolesAllowed(Roles.ADMIN)
 public class ApiKeyResource {
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final String NAME = dev.rankforge.service.team.Teams.NAME_PATTERN;
 
     private final ApiKeyStore keys;
     private final TeamScope teams;

@@ -44,12 +44,14 @@ public class ExperimentResource {
     private final ReportService reports;
 
     private final io.quarkus.security.identity.SecurityIdentity caller;
+    private final dev.rankforge.service.limits.JobSizeCheck sizes;
     private final TeamScope teams;
 
     public ExperimentResource(ExperimentScheduler scheduler, EvalMapper mapper, ResultsQuery results,
                               ReportService reports, io.quarkus.security.identity.SecurityIdentity caller,
-                              TeamScope teams) {
+                              TeamScope teams, dev.rankforge.service.limits.JobSizeCheck sizes) {
         this.caller = caller;
+        this.sizes = sizes;
         this.teams = teams;
         this.scheduler = scheduler;
         this.mapper = mapper;
@@ -74,7 +76,8 @@ public class ExperimentResource {
                         + (kind.equals("extract") ? " of an endpoint" : "") + ") needs the attacker role");
             }
         });
-        Experiment experiment = scheduler.create(plan, teams.team());
+        java.util.Set<String> roles = caller.getRoles();
+        Experiment experiment = scheduler.create(plan, teams.team(), step -> admitSize(step, roles));
         return Response.accepted(view(experiment.id)).location(URI.create("/experiments/" + experiment.id)).build();
     }
 
@@ -140,5 +143,25 @@ public class ExperimentResource {
             throw new NotFoundException("experiment " + id + " does not exist");
         }
         return view;
+    }
+
+    /** Trainer- and attack-service trust the steps' Kafka requests, so the caller's job size limits are checked here. */
+    private void admitSize(dev.rankforge.eval.plan.StepInstance step, java.util.Set<String> roles) {
+        String at = "steps." + step.step() + ".";
+        JsonNode spec = step.spec();
+        sizes.epochs(roles, at + "params.epochs", intOrNull(spec.path("params").path("epochs")));
+        if ("extract".equals(step.kind())) {
+            Integer sequences = intOrNull(spec.path("extraction").path("sequences"));
+            sizes.sequences(roles, at + "extraction.sequences", sequences);
+            sizes.queries(roles, at + "extraction", sequences, intOrNull(spec.path("extraction").path("length")));
+        }
+        Integer maxUsers = intOrNull(spec.path("params").path("maxUsers"));
+        if ("attack".equals(step.kind()) && maxUsers != null && maxUsers > 0) {
+            sizes.sequences(roles, at + "params.maxUsers", maxUsers);
+        }
+    }
+
+    private static Integer intOrNull(JsonNode value) {
+        return value.canConvertToInt() ? value.intValue() : null;
     }
 }

@@ -70,11 +70,12 @@ public class ExperimentScheduler {
     }
 
     /**
-     * Validates and expands the plan, records it (owned by {@code team}) with all its step instances, and starts
-     * what can start.
+     * Validates and expands the plan, lets {@code admit} refuse any step instance (by throwing: the caller's job size
+     * limits), records it (owned by {@code team}) with all its step instances, and starts what can start.
      */
-    public Experiment create(JsonNode plan, String team) {
+    public Experiment create(JsonNode plan, String team, java.util.function.Consumer<StepInstance> admit) {
         ExpandedPlan expanded = expander.expand(plan);
+        expanded.steps().forEach(admit);
         Experiment experiment = QuarkusTransaction.requiringNew().call(() -> {
             Experiment e = new Experiment();
             e.id = UUID.randomUUID();

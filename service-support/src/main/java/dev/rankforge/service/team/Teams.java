@@ -12,6 +12,8 @@ public final class Teams {
      * dataset belongs to the attack job's team). Ignored on any other caller's request.
      */
     public static final String HEADER = "X-Rankforge-Team";
+    /** What a team's (and a key's) name may be. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private Teams() {
     }

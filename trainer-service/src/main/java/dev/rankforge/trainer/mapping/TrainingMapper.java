@@ -37,10 +37,10 @@ public class TrainingMapper {
                         e.examplesPerSecond)).toList());
     }
 
-    public ModelView toView(RegisteredModel m) {
+    public ModelView toView(RegisteredModel m, java.util.List<String> sharedWith) {
         return new ModelView(m.id, m.jobId, m.kind, m.datasetId, m.architecture, readTree(m.hyperparameters),
                 readTree(m.lineage), m.artifactUri, m.sha256, m.validationMetric, m.validationScore, m.bestEpoch,
-                readTree(m.metrics), m.createdAt, m.team);
+                readTree(m.metrics), m.createdAt, m.team, sharedWith);
     }
 
     /** An event carrying the job's current state (progress figures included while running). */

@@ -16,7 +16,13 @@ import dev.rankforge.trainer.service.RecommendationBatcher;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.rankforge.service.team.Teams;
+import dev.rankforge.trainer.ModelShare;
+import io.quarkus.security.ForbiddenException;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -27,21 +33,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The model registry and each model's black-box recommendation API (ranked ids only, no scores), charged to the
- * caller's API key when clients are configured ({@link QueryQuota}). The registry shows each team its own models;
- * the black-box API answers for any model id it is given, as a deployed recommender would.
+ * caller's API key when clients are configured ({@link QueryQuota}). The registry shows each team its own models and
+ * those other teams shared with it ({@link ModelShare}); the black-box API answers for any model id it is given, as a
+ * deployed recommender would.
  */
 @Path("/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models")
 @Blocking
 public class ModelResource {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelResource.class);
     private static final int DEFAULT_K = 10;
 
     private final ModelCache models;
@@ -63,23 +73,76 @@ public class ModelResource {
 
     @RolesAllowed(Roles.VIEWER)
     @GET
-    @Operation(summary = "List the team's registered models, newest first")
+    @Operation(summary = "List the team's registered models and those shared with it, newest first")
     public List<ModelView> list() {
-        List<RegisteredModel> found = teams.seesAll() ? RegisteredModel.list("order by createdAt desc")
-                : RegisteredModel.list("team = ?1 order by createdAt desc", teams.team());
-        return found.stream().map(mapper::toView).toList();
+        List<RegisteredModel> found = RegisteredModel.usableBy(teams.team(), teams.seesAll());
+        Map<UUID, List<String>> shares = ModelShare.teamsOf(found.stream().map(m -> m.id).toList());
+        return found.stream().map(m -> mapper.toView(m, shares.getOrDefault(m.id, List.of()))).toList();
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
-    @Operation(summary = "One registered model with lineage, hyperparameters and artifact")
+    @Operation(summary = "One registered model with lineage, hyperparameters, artifact and the teams it is shared with")
     public ModelView get(@PathParam("id") UUID id) {
+        return view(visible(id));
+    }
+
+    @RolesAllowed(Roles.RESEARCHER)
+    @PUT
+    @Path("/{id}/shares/{team}")
+    @Transactional
+    @Operation(summary = "Share the model with another team, which then sees it and uses it as one of its own "
+            + "(teacher, starting point, extraction target, victim, surrogate) but cannot share it on; idempotent")
+    public ModelView share(@PathParam("id") UUID id, @PathParam("team") String team) {
+        RegisteredModel model = owned(id);
+        if (!team.matches(Teams.NAME_PATTERN)) {
+            throw new InvalidRequestException("team", "must match " + Teams.NAME_PATTERN);
+        }
+        if (!team.equals(model.team) && !ModelShare.isShared(id, team)) {
+            ModelShare share = new ModelShare();
+            share.key = new ModelShare.Key(id, team);
+            share.sharedAt = Instant.now();
+            share.persist();
+            LOG.infof("model %s of team %s shared with team %s", id, model.team, team);
+        }
+        return view(model);
+    }
+
+    @RolesAllowed(Roles.RESEARCHER)
+    @DELETE
+    @Path("/{id}/shares/{team}")
+    @Transactional
+    @Operation(summary = "Withdraw a share: the team no longer sees or uses the model (jobs it started keep running)")
+    public ModelView unshare(@PathParam("id") UUID id, @PathParam("team") String team) {
+        RegisteredModel model = owned(id);
+        if (ModelShare.deleteById(new ModelShare.Key(id, team))) {
+            LOG.infof("model %s of team %s no longer shared with team %s", id, model.team, team);
+        }
+        return view(model);
+    }
+
+    private ModelView view(RegisteredModel model) {
+        return mapper.toView(model, ModelShare.teamsOf(List.of(model.id)).getOrDefault(model.id, List.of()));
+    }
+
+    /** The model if this caller may see it: its team's, shared with its team, or any for the fleet; else 404. */
+    private RegisteredModel visible(UUID id) {
         RegisteredModel model = RegisteredModel.findById(id);
-        if (model == null || !teams.sees(model.team)) {
+        if (model == null || !(teams.seesAll() || model.usableBy(teams.team()))) {
             throw new NotFoundException("model " + id + " does not exist");
         }
-        return mapper.toView(model);
+        return model;
+    }
+
+    /** The model if this caller's team owns it (or the caller is the fleet's); a team it is only shared with gets 403. */
+    private RegisteredModel owned(UUID id) {
+        RegisteredModel model = visible(id);
+        if (!teams.sees(model.team)) {
+            throw new ForbiddenException("model " + id + " belongs to team " + model.team
+                    + ", which alone shares it or withdraws its shares");
+        }
+        return model;
     }
 
     @PermitAll // the black-box API: its own X-Api-Key with budgets and rates (QueryQuota)

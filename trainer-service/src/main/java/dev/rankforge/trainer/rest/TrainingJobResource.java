@@ -44,10 +44,12 @@ public class TrainingJobResource {
     private final TrainerConfig config;
     private final SecurityIdentity caller;
     private final TeamScope teams;
+    private final dev.rankforge.service.limits.JobSizeCheck sizes;
 
     public TrainingJobResource(TrainingJobService jobs, TrainingMapper mapper, TrainerConfig config,
-                               SecurityIdentity caller, TeamScope teams) {
+                               SecurityIdentity caller, TeamScope teams, dev.rankforge.service.limits.JobSizeCheck sizes) {
         this.teams = teams;
+        this.sizes = sizes;
         this.jobs = jobs;
         this.mapper = mapper;
         this.config = config;
@@ -69,6 +71,14 @@ public class TrainingJobResource {
         if (!outside && !caller.hasRole(Roles.RESEARCHER)) {
             throw new ForbiddenException("training jobs need the researcher role (attacker alone: extractions of "
                     + "targets outside the fleet)");
+        }
+        if (request.params() != null) {
+            sizes.epochs(caller.getRoles(), "params.epochs", request.params().epochs());
+        }
+        if (request.extraction() != null) {
+            sizes.sequences(caller.getRoles(), "extraction.sequences", request.extraction().sequences());
+            sizes.queries(caller.getRoles(), "extraction", request.extraction().sequences(),
+                    request.extraction().length());
         }
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
         TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
