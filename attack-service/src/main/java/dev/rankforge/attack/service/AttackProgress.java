@@ -1,5 +1,6 @@
 package dev.rankforge.attack.service;
 
+import dev.rankforge.service.job.RetryingTransaction;
 import dev.rankforge.attack.AttackJob;
 import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.messaging.AttackEventPublisher;
@@ -7,7 +8,6 @@ import dev.rankforge.contracts.AttackEvent;
 import dev.rankforge.core.attack.ProfilePollution;
 import dev.rankforge.service.job.JobStateGauges;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -50,12 +50,12 @@ public class AttackProgress {
 
     /** The job as committed now. */
     public AttackJob read(UUID jobId) {
-        return QuarkusTransaction.requiringNew().call(() -> AttackJob.<AttackJob>findById(jobId));
+        return RetryingTransaction.call(() -> AttackJob.<AttackJob>findById(jobId));
     }
 
     /** Applies {@code change} in its own transaction and publishes the job's new state in it (the outbox). */
     public AttackJob update(UUID jobId, Consumer<AttackJob> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return RetryingTransaction.call(() -> {
             AttackJob j = AttackJob.findById(jobId);
             change.accept(j);
             events.publish(mapper.toEvent(j));

@@ -1,5 +1,6 @@
 package dev.rankforge.eval.service;
 
+import dev.rankforge.service.job.RetryingTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.contracts.JobStatus;
@@ -109,7 +110,7 @@ public class ExperimentScheduler {
 
     /** Starts every queued step whose inputs all succeeded, fails those with a failed input, ends the experiment. */
     public void advance(UUID experimentId) {
-        List<ExperimentStep> toStart = QuarkusTransaction.requiringNew().call(() -> {
+        List<ExperimentStep> toStart = RetryingTransaction.call(() -> {
             Experiment e = Experiment.findById(experimentId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null || e.status.isTerminal()) {
                 return List.<ExperimentStep>of();
@@ -156,7 +157,7 @@ public class ExperimentScheduler {
 
     /** Feeds an event of a service (training, attack) to the step whose job it is, if any. */
     public void onEvent(UUID jobId, Object event) {
-        ExperimentStep step = QuarkusTransaction.requiringNew().call(() -> ExperimentStep.findById(jobId));
+        ExperimentStep step = RetryingTransaction.call(() -> ExperimentStep.findById(jobId));
         if (step == null || (step.status != JobStatus.RUNNING && step.status != JobStatus.CANCELLED)) {
             return;
         }
@@ -188,7 +189,7 @@ public class ExperimentScheduler {
         if (update instanceof StepUpdate.None) {
             return;
         }
-        UUID experimentId = QuarkusTransaction.requiringNew().call(() -> {
+        UUID experimentId = RetryingTransaction.call(() -> {
             // The experiment row is locked before the step is read, so the step's state is current (a cancel or a
             // second update of the same step waits for this one, and sees its outcome).
             UUID owner = ExperimentStep.find("select s.experimentId from ExperimentStep s where s.jobId = ?1", jobId)
@@ -229,7 +230,7 @@ public class ExperimentScheduler {
 
     /** Cancels the experiment: queued steps never start, running jobs are asked to stop; returns false if it had ended. */
     public boolean cancel(UUID experimentId) {
-        List<ExperimentStep> running = QuarkusTransaction.requiringNew().call(() -> {
+        List<ExperimentStep> running = RetryingTransaction.call(() -> {
             Experiment e = Experiment.findById(experimentId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null || e.status.isTerminal()) {
                 return null;
@@ -267,10 +268,10 @@ public class ExperimentScheduler {
 
     /** After a restart or crash: every running step is started again with its job id, then the DAG moves on. */
     void recover(@Observes StartupEvent event) {
-        List<UUID> experiments = QuarkusTransaction.requiringNew().call(() ->
+        List<UUID> experiments = RetryingTransaction.call(() ->
                 Experiment.<Experiment>list("status", JobStatus.RUNNING).stream().map(e -> e.id).toList());
         for (UUID id : experiments) {
-            List<ExperimentStep> running = QuarkusTransaction.requiringNew().call(() ->
+            List<ExperimentStep> running = RetryingTransaction.call(() ->
                     ExperimentStep.<ExperimentStep>list("experimentId = ?1 and status = ?2 and startedAt < ?3 "
                             + "order by position", id, JobStatus.RUNNING, bootedAt));
             LOG.infof("experiment %s resumes: %d running steps started again with their job ids", id, running.size());
@@ -290,9 +291,9 @@ public class ExperimentScheduler {
 
     private StepRun run(ExperimentStep step) {
         // Read only by the steps that name what they create (dataset steps), not on every event.
-        java.util.function.Supplier<String> experimentName = () -> QuarkusTransaction.requiringNew().call(() ->
+        java.util.function.Supplier<String> experimentName = () -> RetryingTransaction.call(() ->
                 Experiment.<Experiment>findById(step.experimentId).name);
-        java.util.function.Supplier<String> team = () -> QuarkusTransaction.requiringNew().call(() ->
+        java.util.function.Supplier<String> team = () -> RetryingTransaction.call(() ->
                 Experiment.<Experiment>findById(step.experimentId).team);
         return new StepRun(step.experimentId, step.jobId, step.name, experimentName, team, step.bindings, step.inputs,
                 (instance, type) -> output(step.experimentId, instance, type),
@@ -312,7 +313,7 @@ public class ExperimentScheduler {
     }
 
     private Object output(UUID experimentId, String instance, Class<?> type) {
-        JsonNode output = QuarkusTransaction.requiringNew().call(() ->
+        JsonNode output = RetryingTransaction.call(() ->
                 ExperimentStep.<ExperimentStep>find("experimentId = ?1 and name = ?2", experimentId, instance)
                         .firstResultOptional().map(s -> s.output).orElse(null));
         if (output == null) {

@@ -2,7 +2,6 @@ package dev.rankforge.service.job;
 
 import dev.rankforge.contracts.JobStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +22,7 @@ public final class JobTransitions {
 
     /** As {@link #claim(Class, UUID)}, then {@code announce} the running job in the same transaction. */
     public static <J extends JobEntity> J claim(Class<J> type, UUID id, Consumer<J> announce) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return RetryingTransaction.call(() -> {
             J job = Panache.getEntityManager().find(type, id);
             if (job == null || job.status != JobStatus.QUEUED) {
                 return null;
@@ -47,7 +46,7 @@ public final class JobTransitions {
      */
     public static <J extends JobEntity> J finish(Class<J> type, UUID id, JobStatus status, String error,
                                                  Consumer<J> results, Consumer<J> announce) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return RetryingTransaction.call(() -> {
             J job = Panache.getEntityManager().find(type, id);
             results.accept(job);
             job.status = status;
@@ -60,7 +59,7 @@ public final class JobTransitions {
 
     /** Fails every RUNNING job with {@code reason} (after a restart); returns them. */
     public static <J extends JobEntity> List<J> failRunning(Class<J> type, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return RetryingTransaction.call(() -> {
             List<J> running = Panache.getEntityManager()
                     .createQuery("from " + type.getSimpleName() + " where status = :status", type)
                     .setParameter("status", JobStatus.RUNNING).getResultList();
@@ -75,7 +74,7 @@ public final class JobTransitions {
 
     /** Puts every RUNNING job back in the queue (after a restart, for services whose jobs can resume); returns them. */
     public static <J extends JobEntity> List<J> requeueRunning(Class<J> type) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return RetryingTransaction.call(() -> {
             List<J> running = Panache.getEntityManager()
                     .createQuery("from " + type.getSimpleName() + " where status = :status", type)
                     .setParameter("status", JobStatus.RUNNING).getResultList();
@@ -88,7 +87,7 @@ public final class JobTransitions {
 
     /** Ids of the jobs waiting to run, oldest first. */
     public static List<UUID> queued(Class<? extends JobEntity> type) {
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+        return RetryingTransaction.call(() -> Panache.getEntityManager()
                 .createQuery("select id from " + type.getSimpleName() + " where status = :status order by createdAt",
                         UUID.class)
                 .setParameter("status", JobStatus.QUEUED).getResultList());

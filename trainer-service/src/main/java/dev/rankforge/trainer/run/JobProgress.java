@@ -1,5 +1,6 @@
 package dev.rankforge.trainer.run;
 
+import dev.rankforge.service.job.RetryingTransaction;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.TrainingCheckpoint;
@@ -13,7 +14,6 @@ import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import dev.rankforge.service.job.JobStateGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -59,7 +59,7 @@ public class JobProgress {
 
     /** Counts the attempt; when resuming, forgets epochs recorded after the checkpoint (they run again). */
     public TrainingJob startAttempt(UUID jobId, TrainingCheckpoint checkpoint) {
-        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
+        TrainingJob job = RetryingTransaction.call(() -> {
             TrainingJob j = TrainingJob.findById(jobId);
             j.attempts++;
             j.resumedFromEpoch = checkpoint == null ? null : checkpoint.epochsDone();
@@ -96,7 +96,7 @@ public class JobProgress {
                     return;
                 }
                 lastReport[0] = System.currentTimeMillis();
-                TrainingJob current = QuarkusTransaction.requiringNew().call(() -> TrainingJob.findById(job.id));
+                TrainingJob current = RetryingTransaction.call(() -> TrainingJob.findById(job.id));
                 events.publish(mapper.toEvent(current, done / Math.max(seconds, 1e-9), done / (double) examples, null));
             }
         };
@@ -104,7 +104,7 @@ public class JobProgress {
 
     /** Commits the queries answered so far (and the stored query set, when given); {@code publish} sees the row. */
     public TrainingJob recordQueries(UUID jobId, long spent, String querySetUri, boolean publish) {
-        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
+        TrainingJob job = RetryingTransaction.call(() -> {
             TrainingJob j = TrainingJob.findById(jobId);
             j.queriesSpent = spent;
             if (querySetUri != null) {
@@ -133,7 +133,7 @@ public class JobProgress {
     }
 
     private void recordEpoch(UUID jobId, EpochReport report) {
-        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
+        TrainingJob job = RetryingTransaction.call(() -> {
             TrainingEpoch epoch = new TrainingEpoch();
             epoch.key = new TrainingEpoch.Key(jobId, report.epoch());
             epoch.loss = report.loss();

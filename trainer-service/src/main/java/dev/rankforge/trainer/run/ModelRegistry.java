@@ -1,5 +1,6 @@
 package dev.rankforge.trainer.run;
 
+import dev.rankforge.service.job.RetryingTransaction;
 import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.core.artifact.LocalArtifactStore;
 import dev.rankforge.core.artifact.StoredArtifact;
@@ -10,7 +11,6 @@ import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.service.ResolvedParams;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ public class ModelRegistry {
      * @param role what the job uses it as ({@code teacher}, {@code initial model}), for the error
      */
     public ScoringModel load(UUID modelId, String role) throws IOException {
-        RegisteredModel entry = QuarkusTransaction.requiringNew().call(
+        RegisteredModel entry = RetryingTransaction.call(
                 () -> RegisteredModel.<RegisteredModel>findById(modelId));
         if (entry == null) {
             throw new IllegalStateException(role + " model " + modelId + " is no longer registered");
@@ -59,7 +59,7 @@ public class ModelRegistry {
     /** Registers the job's model; a job that registered before a crash keeps its first registration. */
     public RegisteredModel register(TrainingJob job, ResolvedParams params, ModelSpec spec, StoredArtifact artifact,
                                     JobOutcome outcome) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return RetryingTransaction.call(() -> {
             RegisteredModel existing = RegisteredModel.find("jobId", job.id).firstResult();
             if (existing != null) {
                 return existing;
