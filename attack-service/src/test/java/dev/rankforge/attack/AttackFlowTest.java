@@ -13,8 +13,8 @@ import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.BlackBoxTarget;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.data.SyntheticGenerator;
@@ -57,7 +57,7 @@ class AttackFlowTest {
     InMemoryConnector connector;
 
     @Inject
-    LocalArtifactStore artifacts;
+    ArtifactStore artifacts;
 
     @Test
     void gradientPollutionFromKafkaRaisesTheTargetsAndCountsEveryQuery() throws Exception {

@@ -14,8 +14,8 @@ import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.contracts.TrainingEvent;
 import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.contracts.TrainingRequest;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.data.SyntheticGenerator;
@@ -63,7 +63,7 @@ class ExperimentFlowTest {
     InMemoryConnector connector;
 
     @Inject
-    LocalArtifactStore artifacts;
+    ArtifactStore artifacts;
 
     private synchronized void prepare() throws Exception {
         if (dataset != null) {

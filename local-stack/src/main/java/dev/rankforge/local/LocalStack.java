@@ -2,6 +2,7 @@ package dev.rankforge.local;
 
 import dev.rankforge.infra.LocalKafka;
 import dev.rankforge.infra.LocalPostgres;
+import dev.rankforge.infra.LocalS3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole suite on one machine: an embedded PostgreSQL with one database per service, an in-process Kafka
- * broker, and the four services as separate processes sharing a local artifact directory. Closing stops
+ * broker, and the four services as separate processes sharing a local artifact directory (or, with
+ * {@link Artifacts#S3}, a bucket of an S3 server in this process). Closing stops
  * everything; closing twice is harmless (a shutdown hook and the normal path may both do it).
  */
 public final class LocalStack implements AutoCloseable {
@@ -25,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
+    private final LocalS3 s3;
     private final Map<String, ServiceProcess> services;
     private final Map<String, Launcher> launchers;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,8 +41,23 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess launch(Map<String, String> extra) throws Exception;
     }
 
-    private LocalStack(LocalPostgres postgres, LocalKafka kafka, Map<String, ServiceProcess> services,
+    /** Where the services keep artifacts: a shared directory, or a bucket of an S3 server in this process. */
+    public enum Artifacts {
+        LOCAL, S3;
+
+        /** {@code local} or {@code s3}, as the CLI's {@code --artifacts} takes it. */
+        public static Artifacts parse(String name) {
+            return switch (name) {
+                case "local" -> LOCAL;
+                case "s3" -> S3;
+                default -> throw new IllegalArgumentException("--artifacts must be local or s3, not " + name);
+            };
+        }
+    }
+
+    private LocalStack(LocalPostgres postgres, LocalKafka kafka, LocalS3 s3, Map<String, ServiceProcess> services,
                        Map<String, Launcher> launchers, String adminKey) {
+        this.s3 = s3;
         this.adminKey = adminKey;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -61,9 +79,16 @@ public final class LocalStack implements AutoCloseable {
     /** Starts PostgreSQL, Kafka and only the named services (e.g. one service under a benchmark). */
     public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status,
                                    List<String> only) throws Exception {
+        return start(home, runDir, ports, threads, status, only, Artifacts.LOCAL);
+    }
+
+    /** Starts PostgreSQL, Kafka, the named services and, for {@link Artifacts#S3}, an S3 server holding the artifacts. */
+    public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status,
+                                   List<String> only, Artifacts artifacts) throws Exception {
         Files.createDirectories(runDir);
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
+        LocalS3 s3 = null;
         Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Launcher> launchers = new HashMap<>();
         String adminKey = System.getenv().getOrDefault("RANKFORGE_AUTH_ADMIN_KEY", newKey());
@@ -78,6 +103,17 @@ public final class LocalStack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
             common.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
             common.put("RANKFORGE_ARTIFACTS_ROOT", runDir.resolve("artifacts").toString());
+            if (artifacts == Artifacts.S3) {
+                status.accept("starting S3 (S3Proxy)");
+                s3 = LocalS3.start(runDir.resolve("s3"));
+                common.put("RANKFORGE_ARTIFACTS_STORE", "s3");
+                common.put("RANKFORGE_ARTIFACTS_S3_ENDPOINT", s3.endpoint());
+                common.put("RANKFORGE_ARTIFACTS_S3_BUCKET", "rankforge-artifacts");
+                common.put("RANKFORGE_ARTIFACTS_S3_PATH_STYLE", "true");
+                common.put("RANKFORGE_ARTIFACTS_S3_ACCESS_KEY", LocalS3.ACCESS_KEY);
+                common.put("RANKFORGE_ARTIFACTS_S3_SECRET_KEY", LocalS3.SECRET_KEY);
+                common.put("RANKFORGE_ARTIFACTS_S3_CREATE_BUCKET", "true");
+            }
             common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             common.put("QUARKUS_REST_CLIENT_TRAINER_URL", "http://localhost:" + ports.trainer());
             common.put("RANKFORGE_ATTACK_TRAINER_URL", "http://localhost:" + ports.trainer());
@@ -110,11 +146,16 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(READY_TIMEOUT);
             }
-            return new LocalStack(postgres, kafka, services, launchers, adminKey);
+            return new LocalStack(postgres, kafka, s3, services, launchers, adminKey);
         } catch (Exception | Error e) {
-            new LocalStack(postgres, kafka, services, launchers, adminKey).close();
+            new LocalStack(postgres, kafka, s3, services, launchers, adminKey).close();
             throw e;
         }
+    }
+
+    /** The S3 server's URL when the artifacts are in object storage, else empty. */
+    public java.util.Optional<String> s3Endpoint() {
+        return java.util.Optional.ofNullable(s3).map(LocalS3::endpoint);
     }
 
     public String url(String service) {
@@ -220,6 +261,13 @@ public final class LocalStack implements AutoCloseable {
             }
         } catch (Exception e) {
             System.err.println("PostgreSQL did not stop cleanly: " + e);
+        }
+        try {
+            if (s3 != null) {
+                s3.close();
+            }
+        } catch (Exception e) {
+            System.err.println("S3Proxy did not stop cleanly: " + e);
         }
     }
 

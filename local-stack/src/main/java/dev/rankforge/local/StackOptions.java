@@ -3,6 +3,7 @@ package dev.rankforge.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Option;
@@ -23,6 +24,11 @@ public final class StackOptions {
     @Option(names = "--runs-dir", defaultValue = "runs",
             description = "Where each run's folder (logs, database, artifacts) is made (default: ${DEFAULT-VALUE}).")
     Path runsDir;
+
+    @Option(names = "--artifacts", defaultValue = "local",
+            description = "Where artifacts live: local (a directory in the run folder) or s3 (a bucket of an S3 server, "
+                    + "S3Proxy, started with the stack) (default: ${DEFAULT-VALUE}).")
+    String artifacts;
 
     @Option(names = "--home", defaultValue = "${sys:rankforge.home:-.}",
             description = "Repository root holding the built services (default: ${DEFAULT-VALUE}).")
@@ -47,6 +53,7 @@ public final class StackOptions {
         ServicePorts ports = ServicePorts.from(basePort);
         PortCheck.requireFree(ports.all());
         return LocalStack.start(home.toAbsolutePath().normalize(), runDir, ports, threads,
-                s -> System.out.println("  " + s + " ..."));
+                s -> System.out.println("  " + s + " ..."), List.of("data-service", "trainer-service", "attack-service",
+                        "eval-service"), LocalStack.Artifacts.parse(artifacts));
     }
 }

@@ -61,7 +61,9 @@ public final class UpCommand implements Callable<Integer> {
                 .write(stackOptions.runsDir);
         System.out.println("Admin API key (send as X-Rankforge-Key; the CLI uses it for you): " + stack.adminKey());
         System.out.println("  more keys: ./rankforge keys create --name NAME --team TEAM --roles researcher");
-        System.out.println("Artifacts: " + runDir.resolve("artifacts") + "; logs: " + runDir);
+        System.out.println("Artifacts: " + stack.s3Endpoint().map(url -> "bucket rankforge-artifacts at " + url
+                + " (S3Proxy, objects under " + runDir.resolve("s3") + ")").orElse(runDir.resolve("artifacts").toString())
+                + "; logs: " + runDir);
         System.out.println("Running. Next: ./rankforge run plans/demo.yaml; stop with ./rankforge down or Ctrl-C.");
         stopped.await();
         return 0;

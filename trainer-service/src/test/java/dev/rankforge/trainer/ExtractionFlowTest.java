@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.data.SyntheticGenerator;
@@ -45,7 +45,7 @@ class ExtractionFlowTest {
     private static String victimId;
 
     @Inject
-    LocalArtifactStore artifacts;
+    ArtifactStore artifacts;
 
     @BeforeEach
     void victim() throws Exception {

@@ -13,8 +13,8 @@ import dev.rankforge.contracts.SchemaVersion;
 import dev.rankforge.contracts.TrainingEvent;
 import dev.rankforge.contracts.TrainingParams;
 import dev.rankforge.contracts.TrainingRequest;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.data.SyntheticGenerator;
@@ -43,7 +43,7 @@ class TrainingFlowTest {
     InMemoryConnector connector;
 
     @Inject
-    LocalArtifactStore artifacts;
+    ArtifactStore artifacts;
 
     @Test
     void requestFromKafkaTrainsRegistersAndServesAModel() throws Exception {

@@ -3,7 +3,7 @@ package dev.rankforge.attack.service;
 import dev.rankforge.attack.AttackJob;
 import dev.rankforge.attack.client.TrainerApi;
 import dev.rankforge.contracts.AttackParams;
-import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.service.artifact.ArtifactStore;
 import dev.rankforge.core.attack.ChooserContext;
 import dev.rankforge.core.attack.ItemChooser;
 import dev.rankforge.core.attack.ItemChoosers;
@@ -20,11 +20,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** What every attack runner reads: the users' dataset, the surrogate, the chooser and its context. */
 @ApplicationScoped
 public class AttackInputs {
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
     private final TrainerApi trainer;
     private final DatasetLoader datasets;
 
-    public AttackInputs(LocalArtifactStore artifacts, @RestClient TrainerApi trainer, DatasetLoader datasets) {
+    public AttackInputs(ArtifactStore artifacts, @RestClient TrainerApi trainer, DatasetLoader datasets) {
         this.artifacts = artifacts;
         this.trainer = trainer;
         this.datasets = datasets;

@@ -1,6 +1,6 @@
 package dev.rankforge.attack.service;
 
-import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.service.artifact.ArtifactStore;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.service.problem.InvalidRequestException;
@@ -12,21 +12,23 @@ import java.io.UncheckedIOException;
 /** Reads sequence artifacts from the artifact store; a missing one is the request's fault. */
 @ApplicationScoped
 public class DatasetLoader {
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
 
-    public DatasetLoader(LocalArtifactStore artifacts) {
+    public DatasetLoader(ArtifactStore artifacts) {
         this.artifacts = artifacts;
     }
 
     /** @param field the request field that named the artifact */
     public SequenceDataset load(String uri, String field) {
-        java.nio.file.Path path;
+        boolean stored;
         try {
-            path = artifacts.resolve(uri);
+            stored = artifacts.exists(uri);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(field, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look up " + uri, e);
         }
-        if (!java.nio.file.Files.isRegularFile(path)) {
+        if (!stored) {
             throw new InvalidRequestException(field, "artifact " + uri + " does not exist");
         }
         try (InputStream in = artifacts.open(uri)) {

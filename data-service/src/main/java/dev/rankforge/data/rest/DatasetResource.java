@@ -44,11 +44,11 @@ public class DatasetResource {
     private final DatasetService service;
     private final DatasetMapper mapper;
     private final DataServiceConfig config;
-    private final dev.rankforge.core.artifact.LocalArtifactStore artifacts;
+    private final dev.rankforge.service.artifact.ArtifactStore artifacts;
     private final TeamScope teams;
 
     public DatasetResource(DatasetService service, DatasetMapper mapper, DataServiceConfig config,
-                           dev.rankforge.core.artifact.LocalArtifactStore artifacts, TeamScope teams) {
+                           dev.rankforge.service.artifact.ArtifactStore artifacts, TeamScope teams) {
         this.service = service;
         this.teams = teams;
         this.mapper = mapper;

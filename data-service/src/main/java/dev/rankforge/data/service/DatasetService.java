@@ -2,8 +2,8 @@ package dev.rankforge.data.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.data.SyntheticGenerator;
@@ -42,12 +42,12 @@ import org.jboss.logging.Logger;
 public class DatasetService {
     private static final Logger LOG = Logger.getLogger(DatasetService.class);
 
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
     private final DatasetEventPublisher events;
     private final DatasetMapper mapper;
     private final ObjectMapper json;
 
-    public DatasetService(LocalArtifactStore artifacts, DatasetEventPublisher events, DatasetMapper mapper,
+    public DatasetService(ArtifactStore artifacts, DatasetEventPublisher events, DatasetMapper mapper,
                           ObjectMapper json) {
         this.artifacts = artifacts;
         this.events = events;
@@ -154,7 +154,7 @@ public class DatasetService {
             lockFile(uri);
             if (Dataset.count(field, uri) == 0) {
                 try {
-                    java.nio.file.Files.deleteIfExists(artifacts.resolve(uri));
+                    artifacts.delete(uri);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("deleting " + uri + " failed", e);
                 }
@@ -171,7 +171,11 @@ public class DatasetService {
     /** True when the file is still there, checked under its lock (a deletion may have just removed it). */
     private boolean present(String uri) {
         lockFile(uri);
-        return java.nio.file.Files.exists(artifacts.resolve(uri));
+        try {
+            return artifacts.exists(uri);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("looking up " + uri + " failed", e);
+        }
     }
 
     private Created store(String team, String name, DatasetSource source, Object spec, Map<String, Object> statistics,

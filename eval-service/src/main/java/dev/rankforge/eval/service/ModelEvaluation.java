@@ -1,6 +1,6 @@
 package dev.rankforge.eval.service;
 
-import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.service.artifact.ArtifactStore;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.metrics.Agreement;
@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ModelEvaluation {
     private static final Pattern SAMPLED = Pattern.compile("(uniform|popularity)-(\\d{1,5})");
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
 
-    public ModelEvaluation(LocalArtifactStore artifacts) {
+    public ModelEvaluation(ArtifactStore artifacts) {
         this.artifacts = artifacts;
     }
 

@@ -1,8 +1,8 @@
 package dev.rankforge.trainer.run;
 
 import dev.rankforge.contracts.TrainingKind;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.extract.ListDistillation;
 import dev.rankforge.core.extract.QueryGenerator;
 import dev.rankforge.core.extract.QuerySet;
@@ -29,12 +29,12 @@ public class ExtractRunner implements JobRunner {
     private static final Logger LOG = Logger.getLogger(ExtractRunner.class);
 
     private final TrainerConfig config;
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
     private final JobProgress progress;
     private final FidelityProbe fidelity;
     private final BlackBoxClients blackBoxes;
 
-    public ExtractRunner(TrainerConfig config, LocalArtifactStore artifacts, JobProgress progress,
+    public ExtractRunner(TrainerConfig config, ArtifactStore artifacts, JobProgress progress,
                          FidelityProbe fidelity, BlackBoxClients blackBoxes) {
         this.config = config;
         this.artifacts = artifacts;

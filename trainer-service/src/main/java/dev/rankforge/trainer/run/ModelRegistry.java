@@ -2,8 +2,8 @@ package dev.rankforge.trainer.run;
 
 import dev.rankforge.service.job.RetryingTransaction;
 import dev.rankforge.contracts.TrainingKind;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
@@ -21,10 +21,10 @@ import java.util.UUID;
 /** The registered models as jobs use them: load a teacher or an initial model, register a job's result once. */
 @ApplicationScoped
 public class ModelRegistry {
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
     private final TrainingMapper mapper;
 
-    public ModelRegistry(LocalArtifactStore artifacts, TrainingMapper mapper) {
+    public ModelRegistry(ArtifactStore artifacts, TrainingMapper mapper) {
         this.artifacts = artifacts;
         this.mapper = mapper;
     }

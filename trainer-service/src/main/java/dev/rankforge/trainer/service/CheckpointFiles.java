@@ -1,6 +1,6 @@
 package dev.rankforge.trainer.service;
 
-import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.service.artifact.ArtifactsConfig;
 import dev.rankforge.core.train.TrainingCheckpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,15 +15,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A job's latest end-of-epoch checkpoint, one file per job under {@code <artifacts root>/checkpoints}. Written to a
+ * A job's latest end-of-epoch checkpoint, one file per job under {@code <artifacts root>/checkpoints} (a local
+ * directory whichever store holds the artifacts). Written to a
  * temporary file and moved into place atomically, so a kill during the write leaves the previous checkpoint.
  */
 @ApplicationScoped
 public class CheckpointFiles {
     private final Path directory;
 
-    public CheckpointFiles(LocalArtifactStore artifacts) {
-        this.directory = artifacts.root().resolve("checkpoints");
+    public CheckpointFiles(ArtifactsConfig artifacts) {
+        this.directory = Path.of(artifacts.root()).resolve("checkpoints");
     }
 
     public void save(UUID jobId, TrainingCheckpoint checkpoint) {

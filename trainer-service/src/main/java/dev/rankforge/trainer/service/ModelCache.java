@@ -1,6 +1,6 @@
 package dev.rankforge.trainer.service;
 
-import dev.rankforge.core.artifact.LocalArtifactStore;
+import dev.rankforge.service.artifact.ArtifactStore;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.trainer.RegisteredModel;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public class ModelCache {
     private final LeasedCache<UUID, ScoringModel> loaded;
 
-    public ModelCache(LocalArtifactStore artifacts, TrainerConfig config) {
+    public ModelCache(ArtifactStore artifacts, TrainerConfig config) {
         this.loaded = new LeasedCache<>(config.modelCacheSize(), modelId -> load(artifacts, modelId));
     }
 
@@ -31,7 +31,7 @@ public class ModelCache {
         return loaded.lease(modelId);
     }
 
-    private static ScoringModel load(LocalArtifactStore artifacts, UUID modelId) {
+    private static ScoringModel load(ArtifactStore artifacts, UUID modelId) {
         String uri = QuarkusTransaction.joiningExisting().call(() -> {
             RegisteredModel entry = RegisteredModel.findById(modelId);
             return entry == null ? null : entry.artifactUri;

@@ -2,8 +2,8 @@ package dev.rankforge.trainer.service;
 
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.TrainingKind;
-import dev.rankforge.core.artifact.LocalArtifactStore;
-import dev.rankforge.core.artifact.StoredArtifact;
+import dev.rankforge.service.artifact.ArtifactStore;
+import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SequenceFile;
 import dev.rankforge.core.model.ScoringModel;
@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
 public class TrainingWorker {
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
 
-    private final LocalArtifactStore artifacts;
+    private final ArtifactStore artifacts;
     private final CheckpointFiles checkpoints;
     private final TrainingMapper mapper;
     private final JobProgress progress;
@@ -51,7 +51,7 @@ public class TrainingWorker {
     private final WorkerPool pool;
     private final Map<UUID, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
 
-    public TrainingWorker(LocalArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
+    public TrainingWorker(ArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
                           JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
                           TrainerConfig config) {
         this.artifacts = artifacts;

@@ -1,4 +1,4 @@
-package dev.rankforge.core.artifact;
+package dev.rankforge.service.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * Writes go to a temporary file first and are published by an atomic rename, so a reader never sees a
  * half-written artifact; storing the same bytes twice yields the same artifact.
  */
-public final class LocalArtifactStore {
+public final class LocalArtifactStore implements ArtifactStore {
     private final Path root;
 
     public LocalArtifactStore(Path root) {
@@ -36,19 +36,9 @@ public final class LocalArtifactStore {
         return root;
     }
 
-    /** Something that writes an artifact's bytes. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Stores the bytes produced by {@code writer} under {@code kind} (a folder name such as {@code datasets}).
-     */
+    @Override
     public StoredArtifact put(String kind, String suffix, Writer writer) throws IOException {
-        if (!kind.matches("[a-z][a-z0-9-]*") || !suffix.matches("(\\.[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("bad artifact kind or suffix: " + kind + ", " + suffix);
-        }
+        ArtifactStore.checkName(kind, suffix);
         Path dir = Files.createDirectories(root.resolve(kind));
         Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
         try {
@@ -76,8 +66,19 @@ public final class LocalArtifactStore {
     }
 
     /** Opens an artifact for reading. Only {@code file:} URIs under this store's root are accepted. */
+    @Override
     public InputStream open(String uri) throws IOException {
         return Files.newInputStream(resolve(uri));
+    }
+
+    @Override
+    public boolean exists(String uri) {
+        return Files.isRegularFile(resolve(uri));
+    }
+
+    @Override
+    public void delete(String uri) throws IOException {
+        Files.deleteIfExists(resolve(uri));
     }
 
     /** Maps an artifact URI to its file, refusing anything outside the store's root. */

@@ -1,4 +1,4 @@
-package dev.rankforge.core.artifact;
+package dev.rankforge.service.artifact;
 
 /**
  * An immutable artifact in the store.
