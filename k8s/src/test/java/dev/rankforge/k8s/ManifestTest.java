@@ -1,0 +1,243 @@
+package dev.rankforge.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rankforge.contracts.Topics;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every overlay renders with {@code kubectl kustomize}, and what it renders agrees with the code: a KafkaTopic for
+ * each topic in {@link Topics} and its dead-letter topic, each service's KafkaUser allowed exactly the topics and
+ * consumer group its channels use, a CloudNativePG cluster behind every database a service is pointed at, probes,
+ * resources and an unprivileged container everywhere, and trainer-service on a GPU in {@code prod} only.
+ */
+class ManifestTest {
+    private static final List<String> SERVICES = List.of("data-service", "trainer-service", "attack-service",
+            "eval-service");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern CHANNEL = Pattern.compile(
+            "mp\\.messaging\\.(incoming|outgoing)\\.([a-z-]+)\\.connector");
+    private static final Pattern DEAD_LETTER = Pattern.compile(
+            "mp\\.messaging\\.incoming\\.[a-z-]+\\.dead-letter-queue\\.topic");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyContractTopicAndItsDeadLetterTopicHasAKafkaTopic(String overlay) throws Exception {
+        Set<String> expected = new TreeSet<>();
+        for (String topic : contractTopics()) {
+            expected.add(topic);
+            expected.add(Topics.deadLetter(topic));
+        }
+        assertThat(names(render(overlay), "KafkaTopic")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServicesKafkaUserAllowsExactlyTheTopicsAndGroupItsChannelsUse(String overlay) throws Exception {
+        List<JsonNode> resources = render(overlay);
+        Set<String> topics = names(resources, "KafkaTopic");
+        for (String service : SERVICES) {
+            JsonNode user = one(resources, "KafkaUser", service);
+            Set<String> granted = new TreeSet<>();
+            for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                for (JsonNode operation : acl.path("operations")) {
+                    granted.add(acl.path("resource").path("type").asText() + " " + acl.path("resource").path("name")
+                            .asText() + " " + operation.asText());
+                }
+                assertThat(acl.path("resource").path("patternType").asText()).isEqualTo("literal");
+            }
+            assertThat(granted).as(service).isEqualTo(aclsOfChannels(service));
+            granted.stream().filter(g -> g.startsWith("topic ")).map(g -> g.split(" ")[1])
+                    .forEach(topic -> assertThat(topics).as(service + " uses " + topic).contains(topic));
+            assertThat(user.path("spec").path("authentication").path("type").asText()).isEqualTo("tls");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeploymentHasProbesResourcesAndAnUnprivilegedReadOnlyContainer(String overlay) throws Exception {
+        List<Deployment> deployments = deployments(render(overlay));
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (Deployment deployment : deployments) {
+            assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+            for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String name = deployment.getMetadata().getName();
+                assertThat(c.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/q/health/live");
+                assertThat(c.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/q/health/ready");
+                assertThat(c.getStartupProbe()).as(name).isNotNull();
+                assertThat(c.getResources().getRequests()).as(name).containsKeys("cpu", "memory");
+                assertThat(c.getResources().getLimits()).as(name).containsKey("memory");
+                assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
+                assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDatabaseAServiceUsesIsAClusterWhoseAppSecretFeedsIt(String overlay) throws Exception {
+        List<JsonNode> resources = render(overlay);
+        Set<String> clusters = names(resources, "Cluster");
+        Set<String> used = new HashSet<>();
+        for (Deployment deployment : deployments(resources)) {
+            Map<String, EnvVar> env = env(deployment);
+            for (String variable : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_AUTH_JDBC_URL")) {
+                String secret = env.get(variable).getValueFrom().getSecretKeyRef().getName();
+                assertThat(secret).as(deployment.getMetadata().getName() + " " + variable).endsWith("-app");
+                String cluster = secret.substring(0, secret.length() - "-app".length());
+                assertThat(clusters).as(variable).contains(cluster);
+                used.add(cluster);
+                String userVariable = variable.replace("JDBC_URL", "USERNAME");
+                assertThat(env.get(userVariable).getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret);
+            }
+            // Its Kafka identity: the KafkaUser's secret, named after the service.
+            assertThat(names(resources, "KafkaUser")).contains(deployment.getMetadata().getName());
+            assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes()).anyMatch(v -> v.getSecret() != null
+                    && deployment.getMetadata().getName().equals(v.getSecret().getSecretName()));
+        }
+        assertThat(used).isEqualTo(clusters); // no database nobody uses
+    }
+
+    @Test
+    void trainerWorkersRequestAGpuInProdOnly() throws Exception {
+        Container prod = container(deployments(render("prod")), "trainer-service");
+        assertThat(prod.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
+        assertThat(env(deployments(render("prod")).stream()
+                .filter(d -> d.getMetadata().getName().equals("trainer-service")).findFirst().orElseThrow())
+                .get("RANKFORGE_TRAINER_DEVICE").getValue()).isEqualTo("gpu0");
+        for (Deployment d : deployments(render("dev"))) {
+            assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
+                    .doesNotContainKey("nvidia.com/gpu");
+        }
+    }
+
+    @Test
+    void prodRunsKafkaAndEveryDatabaseOnThreeNodes() throws Exception {
+        List<JsonNode> prod = render("prod");
+        assertThat(one(prod, "KafkaNodePool", "combined").path("spec").path("replicas").asInt()).isEqualTo(3);
+        assertThat(one(prod, "Kafka", "rankforge").path("spec").path("kafka").path("config")
+                .path("min.insync.replicas").asInt()).isEqualTo(2);
+        for (JsonNode r : prod) {
+            if (r.path("kind").asText().equals("Cluster")) {
+                assertThat(r.path("spec").path("instances").asInt()).isEqualTo(3);
+            }
+        }
+    }
+
+    /** What a service's channel configuration needs: read and describe what it consumes, write what it produces. */
+    private static Set<String> aclsOfChannels(String service) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("..", service, "src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        Set<String> acls = new TreeSet<>();
+        boolean consumes = false;
+        for (String key : properties.stringPropertyNames()) {
+            Matcher channel = CHANNEL.matcher(key);
+            if (channel.matches() && properties.getProperty(key).equals("smallrye-kafka")) {
+                String topic = properties.getProperty("mp.messaging." + channel.group(1) + "." + channel.group(2)
+                        + ".topic", channel.group(2));
+                boolean incoming = channel.group(1).equals("incoming");
+                consumes |= incoming;
+                acls.add("topic " + topic + (incoming ? " Read" : " Write"));
+                acls.add("topic " + topic + " Describe");
+            }
+            if (DEAD_LETTER.matcher(key).matches()) {
+                acls.add("topic " + properties.getProperty(key) + " Write");
+                acls.add("topic " + properties.getProperty(key) + " Describe");
+            }
+        }
+        if (consumes) {
+            acls.add("group " + properties.getProperty("quarkus.application.name") + " Read");
+        }
+        return acls;
+    }
+
+    private static List<String> contractTopics() throws IllegalAccessException {
+        List<String> topics = new ArrayList<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                    && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+                topics.add((String) field.get(null));
+            }
+        }
+        return topics;
+    }
+
+    /** {@code kubectl kustomize overlays/<overlay>}, as parsed documents. */
+    private static List<JsonNode> render(String overlay) throws Exception {
+        Process process = new ProcessBuilder("kubectl", "kustomize", "overlays/" + overlay)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("kubectl kustomize overlays/" + overlay).isZero();
+        List<JsonNode> docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(
+                new String(out, StandardCharsets.UTF_8)).readAll();
+        for (JsonNode doc : docs) {
+            assertThat(doc.path("metadata").path("name").asText()).as(doc.toString()).isNotEmpty();
+            assertThat(doc.path("metadata").path("namespace").asText()).as(doc.path("metadata").path("name").asText())
+                    .isEqualTo(overlay.equals("prod") ? "rankforge" : "rankforge-" + overlay);
+        }
+        return docs;
+    }
+
+    private static Set<String> names(List<JsonNode> resources, String kind) {
+        Set<String> names = new TreeSet<>();
+        resources.stream().filter(r -> r.path("kind").asText().equals(kind))
+                .forEach(r -> names.add(r.path("metadata").path("name").asText()));
+        return names;
+    }
+
+    private static JsonNode one(List<JsonNode> resources, String kind, String name) {
+        return resources.stream().filter(r -> r.path("kind").asText().equals(kind)
+                && r.path("metadata").path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static List<Deployment> deployments(List<JsonNode> resources) throws IOException {
+        List<Deployment> out = new ArrayList<>();
+        for (JsonNode r : resources) {
+            if (r.path("kind").asText().equals("Deployment")) {
+                out.add(YAML.treeToValue(r, Deployment.class));
+            }
+        }
+        return out;
+    }
+
+    private static Container container(List<Deployment> deployments, String name) {
+        return deployments.stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst().orElseThrow()
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static Map<String, EnvVar> env(Deployment deployment) {
+        Map<String, EnvVar> env = new java.util.HashMap<>();
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e));
+        return env;
+    }
+}
