@@ -277,6 +277,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(common);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        // One process per service: a restarted one takes its own running jobs back at once (its lease name).
+        env.putIfAbsent("RANKFORGE_JOBS_INSTANCE", name);
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(name, jar, port, jvmArgs, env, runDir.resolve(name + ".log"));
     }

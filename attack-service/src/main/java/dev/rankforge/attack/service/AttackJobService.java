@@ -57,10 +57,14 @@ public class AttackJobService {
     private final dev.rankforge.service.blackbox.OutboundPolicy outbound;
     private final Credentials credentials;
 
+    private final dev.rankforge.service.job.JobLeases leases;
+
     public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events, AttackConfig config,
                             @RestClient TrainerApi trainer, DatasetLoader datasets,
                             jakarta.enterprise.inject.Instance<AttackRunner> runners,
-                            dev.rankforge.service.blackbox.OutboundConfig outboundConfig, Credentials credentials) {
+                            dev.rankforge.service.blackbox.OutboundConfig outboundConfig, Credentials credentials,
+                            dev.rankforge.service.job.JobLeases leases) {
+        this.leases = leases;
         this.credentials = credentials;
         this.outbound = new dev.rankforge.service.blackbox.OutboundPolicy(java.util.List.of(config.trainerUrl()),
                 outboundConfig.allow().orElse(java.util.List.of()));
@@ -204,7 +208,7 @@ public class AttackJobService {
 
     /** After a restart, interrupted jobs go back to the queue and resume from what they committed. */
     void recover(@Observes StartupEvent event) {
-        for (AttackJob job : JobTransitions.requeueRunning(AttackJob.class)) {
+        for (AttackJob job : leases.recoverAndKeep(AttackJob.class, worker::submit)) {
             LOG.infof("attack job %s was interrupted at stage %s with %d of %d targets measured; resuming", job.id,
                     job.stage, job.results.size(), job.targets.size());
         }

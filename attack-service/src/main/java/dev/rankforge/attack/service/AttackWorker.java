@@ -28,9 +28,11 @@ public class AttackWorker {
     private final AttackMapper mapper;
     private final AttackEventPublisher events;
     private final WorkerPool pool;
+    private final dev.rankforge.service.job.JobLeases leases;
 
     public AttackWorker(Instance<AttackRunner> runners, AttackMapper mapper, AttackEventPublisher events,
-                        AttackConfig config) {
+                        AttackConfig config, dev.rankforge.service.job.JobLeases leases) {
+        this.leases = leases;
         this.runners = runners.stream().collect(Collectors.toMap(AttackRunner::method, r -> r));
         this.mapper = mapper;
         this.events = events;
@@ -56,10 +58,11 @@ public class AttackWorker {
     @PreDestroy
     void stop() {
         pool.close();
+        leases.releaseAll(); // what was running resumes on another replica, or here at the next start
     }
 
     void run(UUID jobId) {
-        AttackJob job = JobTransitions.claim(AttackJob.class, jobId, j -> events.publish(mapper.toEvent(j)));
+        AttackJob job = JobTransitions.claim(AttackJob.class, jobId, leases, j -> events.publish(mapper.toEvent(j)));
         if (job == null) {
             return;
         }
@@ -70,8 +73,11 @@ public class AttackWorker {
                 throw new IllegalStateException("no runner for attack method '" + job.method + "'");
             }
             runner.run(job);
-            AttackJob done = JobTransitions.finish(AttackJob.class, jobId, JobStatus.SUCCEEDED, null, j -> { },
-                    j -> events.publish(mapper.toEvent(j)));
+            AttackJob done = JobTransitions.finish(AttackJob.class, jobId, leases, JobStatus.SUCCEEDED, null,
+                    j -> { }, j -> events.publish(mapper.toEvent(j)));
+            if (done == null) {
+                return; // another replica holds the job now
+            }
             LOG.infof("attack job %s succeeded: %s with %s over %d targets, %d queries, %.1f s; mean after %s", jobId,
                     done.method, done.chooser, done.results.size(), done.queries, (System.nanoTime() - started) / 1e9,
                     AttackMapper.mean(done.results, false));
@@ -82,8 +88,8 @@ public class AttackWorker {
                 return;
             }
             LOG.errorf(e, "attack job %s failed", jobId);
-            JobTransitions.finish(AttackJob.class, jobId, JobStatus.FAILED, JobTransitions.reason(e), j -> { },
-                    j -> events.publish(mapper.toEvent(j)));
+            JobTransitions.finish(AttackJob.class, jobId, leases, JobStatus.FAILED, JobTransitions.reason(e),
+                    j -> { }, j -> events.publish(mapper.toEvent(j)));
         }
     }
 }

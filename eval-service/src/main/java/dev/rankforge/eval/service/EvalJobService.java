@@ -41,8 +41,11 @@ public class EvalJobService {
     private final EvalConfig config;
     private final ObjectMapper json;
     private final WorkerPool pool;
+    private final dev.rankforge.service.job.JobLeases leases;
 
-    public EvalJobService(ModelEvaluation evaluation, Publisher publisher, EvalConfig config, ObjectMapper json) {
+    public EvalJobService(ModelEvaluation evaluation, Publisher publisher, EvalConfig config, ObjectMapper json,
+                          dev.rankforge.service.job.JobLeases leases) {
+        this.leases = leases;
         this.evaluation = evaluation;
         this.publisher = publisher;
         this.config = config;
@@ -53,6 +56,7 @@ public class EvalJobService {
     @PreDestroy
     void stop() {
         pool.close();
+        leases.releaseAll();
     }
 
     /** The accepted job and whether this call created it. */
@@ -94,14 +98,13 @@ public class EvalJobService {
     }
 
     void recover(@Observes StartupEvent event) {
-        // Evaluation is cheap and side-effect free: interrupted jobs simply run again.
-        QuarkusTransaction.requiringNew().run(() ->
-                EvalJob.update("status = ?1 where status = ?2", JobStatus.QUEUED, JobStatus.RUNNING));
+        // Evaluation is cheap and side-effect free: interrupted jobs (this replica's, or expired leases) run again.
+        leases.recoverAndKeep(EvalJob.class, id -> pool.submit(() -> run(id)));
         JobTransitions.queued(EvalJob.class).forEach(id -> pool.submit(() -> run(id)));
     }
 
     void run(UUID jobId) {
-        EvalJob job = JobTransitions.claim(EvalJob.class, jobId);
+        EvalJob job = JobTransitions.claim(EvalJob.class, jobId, leases);
         if (job == null) {
             return;
         }
@@ -128,7 +131,7 @@ public class EvalJobService {
 
     private EvalJob finish(UUID jobId, JobStatus status, String error, Integer users, Map<String, Double> model,
                            Map<String, Double> popularity) {
-        return JobTransitions.finish(EvalJob.class, jobId, status, error, j -> {
+        return JobTransitions.finish(EvalJob.class, jobId, leases, status, error, j -> {
             j.usersEvaluated = users;
             j.modelMetrics = model == null ? null : write(model);
             j.popularityMetrics = popularity == null ? null : write(popularity);

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * What every durable job row has: its id (the request's job id, which makes handling idempotent), its
- * lifecycle status, the failure reason, its owning team, and when it was created, started and finished. Each service's job
+ * lifecycle status, the failure reason, its owning team, when it was created, started and finished, and while it
+ * runs the lease of the replica running it. Each service's job
  * entity extends this and adds its own inputs and results.
  */
 @MappedSuperclass
@@ -30,4 +31,10 @@ public abstract class JobEntity extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The replica running the job while RUNNING ({@link JobLeases}); null otherwise. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+    /** When the running job's lease ends unless its owner renews it. */
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
 }

@@ -15,20 +15,25 @@ public final class JobTransitions {
     private JobTransitions() {
     }
 
-    /** Moves a queued job to RUNNING; returns it, or {@code null} when it is gone or no longer queued. */
-    public static <J extends JobEntity> J claim(Class<J> type, UUID id) {
-        return claim(type, id, job -> { });
+    /**
+     * Moves a queued job to RUNNING, leased to {@code leases}' replica; returns it, or {@code null} when it is gone
+     * or no longer queued (another replica claimed it first: the row is locked while it is read).
+     */
+    public static <J extends JobEntity> J claim(Class<J> type, UUID id, JobLeases leases) {
+        return claim(type, id, leases, job -> { });
     }
 
-    /** As {@link #claim(Class, UUID)}, then {@code announce} the running job in the same transaction. */
-    public static <J extends JobEntity> J claim(Class<J> type, UUID id, Consumer<J> announce) {
+    /** As {@link #claim(Class, UUID, JobLeases)}, then {@code announce} the running job in the same transaction. */
+    public static <J extends JobEntity> J claim(Class<J> type, UUID id, JobLeases leases, Consumer<J> announce) {
         return RetryingTransaction.call(() -> {
-            J job = Panache.getEntityManager().find(type, id);
+            J job = Panache.getEntityManager().find(type, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (job == null || job.status != JobStatus.QUEUED) {
                 return null;
             }
             job.status = JobStatus.RUNNING;
             job.startedAt = Instant.now();
+            job.leaseOwner = leases.instance();
+            job.leaseExpiresAt = leases.expiry();
             announce.accept(job);
             return job;
         });
@@ -46,43 +51,80 @@ public final class JobTransitions {
      */
     public static <J extends JobEntity> J finish(Class<J> type, UUID id, JobStatus status, String error,
                                                  Consumer<J> results, Consumer<J> announce) {
+        return finish(type, id, null, status, error, results, announce);
+    }
+
+    /**
+     * As {@link #finish(Class, UUID, JobStatus, String, Consumer, Consumer)} for a job this replica runs: when its
+     * lease went to another replica meanwhile (this one was cut off past its expiry), nothing is changed and
+     * {@code null} returned, since the job is the other replica's now.
+     */
+    public static <J extends JobEntity> J finish(Class<J> type, UUID id, JobLeases leases, JobStatus status,
+                                                 String error, Consumer<J> results, Consumer<J> announce) {
         return RetryingTransaction.call(() -> {
-            J job = Panache.getEntityManager().find(type, id);
+            J job = Panache.getEntityManager().find(type, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (leases != null && job.leaseOwner != null && !job.leaseOwner.equals(leases.instance())) {
+                org.jboss.logging.Logger.getLogger(JobTransitions.class).warnf(
+                        "%s %s is leased to %s now; this replica's %s result is dropped", type.getSimpleName(), id,
+                        job.leaseOwner, status);
+                return null;
+            }
             results.accept(job);
             job.status = status;
             job.error = error;
             job.finishedAt = Instant.now();
+            job.leaseOwner = null;
+            job.leaseExpiresAt = null;
             announce.accept(job);
             return job;
         });
     }
 
-    /** Fails every RUNNING job with {@code reason} (after a restart); returns them. */
-    public static <J extends JobEntity> List<J> failRunning(Class<J> type, String reason) {
-        return RetryingTransaction.call(() -> {
-            List<J> running = Panache.getEntityManager()
-                    .createQuery("from " + type.getSimpleName() + " where status = :status", type)
-                    .setParameter("status", JobStatus.RUNNING).getResultList();
-            for (J job : running) {
-                job.status = JobStatus.FAILED;
-                job.error = reason;
-                job.finishedAt = Instant.now();
-            }
-            return running;
-        });
+    /**
+     * At a replica's start: puts back in the queue the RUNNING jobs it may take — its own (a restart under the same
+     * instance name), those whose lease expired, and those without a lease (from before leases) — and returns them.
+     */
+    static <J extends JobEntity> List<J> requeueRecoverable(Class<J> type, String instance, Instant now) {
+        return requeue(type, "status = :status and (leaseOwner is null or leaseOwner = :me or leaseExpiresAt < :now)",
+                instance, now);
     }
 
-    /** Puts every RUNNING job back in the queue (after a restart, for services whose jobs can resume); returns them. */
-    public static <J extends JobEntity> List<J> requeueRunning(Class<J> type) {
+    /** Puts back in the queue the RUNNING jobs of other replicas whose lease expired, and returns them. */
+    static <J extends JobEntity> List<J> requeueExpired(Class<J> type, String instance, Instant now) {
+        return requeue(type, "status = :status and leaseOwner <> :me and leaseExpiresAt < :now", instance, now);
+    }
+
+    private static <J extends JobEntity> List<J> requeue(Class<J> type, String where, String instance, Instant now) {
         return RetryingTransaction.call(() -> {
             List<J> running = Panache.getEntityManager()
-                    .createQuery("from " + type.getSimpleName() + " where status = :status", type)
-                    .setParameter("status", JobStatus.RUNNING).getResultList();
+                    .createQuery("from " + type.getSimpleName() + " where " + where, type)
+                    .setParameter("status", JobStatus.RUNNING).setParameter("me", instance).setParameter("now", now)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another replica is on it
+                    .getResultList();
             for (J job : running) {
                 job.status = JobStatus.QUEUED;
             }
             return running;
         });
+    }
+
+    /** Extends this replica's leases on its running jobs; returns how many. */
+    static int renew(Class<? extends JobEntity> type, String instance, Instant expiry) {
+        return RetryingTransaction.call(() -> Panache.getEntityManager()
+                .createQuery("update " + type.getSimpleName() + " set leaseExpiresAt = :expiry "
+                        + "where status = :status and leaseOwner = :me")
+                .setParameter("expiry", expiry).setParameter("status", JobStatus.RUNNING)
+                .setParameter("me", instance).executeUpdate());
+    }
+
+    /** Puts this replica's running jobs back in the queue for another replica (a graceful shutdown). */
+    static int release(Class<? extends JobEntity> type, String instance) {
+        return RetryingTransaction.call(() -> Panache.getEntityManager()
+                .createQuery("update " + type.getSimpleName() + " set status = :queued, leaseOwner = null, "
+                        + "leaseExpiresAt = null where status = :running and leaseOwner = :me")
+                .setParameter("queued", JobStatus.QUEUED).setParameter("running", JobStatus.RUNNING)
+                .setParameter("me", instance).executeUpdate());
     }
 
     /** Ids of the jobs waiting to run, oldest first. */

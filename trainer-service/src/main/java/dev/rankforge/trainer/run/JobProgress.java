@@ -39,7 +39,11 @@ public class JobProgress {
     private final TrainingEventPublisher events;
     private final MeterRegistry meters;
 
-    public JobProgress(TrainingMapper mapper, TrainingEventPublisher events, MeterRegistry meters) {
+    private final dev.rankforge.service.job.JobLeases leases;
+
+    public JobProgress(TrainingMapper mapper, TrainingEventPublisher events, MeterRegistry meters,
+                       dev.rankforge.service.job.JobLeases leases) {
+        this.leases = leases;
         this.mapper = mapper;
         this.events = events;
         this.meters = meters;
@@ -120,7 +124,7 @@ public class JobProgress {
 
     /** Ends the job as SUCCEEDED with its registered model, and says so in the same transaction (the outbox). */
     public void succeeded(UUID jobId, RegisteredModel model, Consumer<TrainingJob> result) {
-        JobTransitions.finish(TrainingJob.class, jobId, JobStatus.SUCCEEDED, null, j -> {
+        JobTransitions.finish(TrainingJob.class, jobId, leases, JobStatus.SUCCEEDED, null, j -> {
             j.modelId = model.id;
             result.accept(j);
         }, j -> events.publish(mapper.toEvent(j, null, model)));
@@ -128,7 +132,7 @@ public class JobProgress {
 
     /** Ends the job as CANCELLED or FAILED (with the reason), and says so in the same transaction. */
     public void ended(UUID jobId, JobStatus status, String error) {
-        JobTransitions.finish(TrainingJob.class, jobId, status, error, j -> { },
+        JobTransitions.finish(TrainingJob.class, jobId, leases, status, error, j -> { },
                 j -> events.publish(mapper.toEvent(j, null, null)));
     }
 

@@ -44,8 +44,12 @@ public class TrainingJobService {
     private final OutboundPolicy outbound;
     private final Credentials credentials;
 
+    private final dev.rankforge.service.job.JobLeases leases;
+
     public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events,
-                              TrainerConfig config, OutboundConfig outboundConfig, Credentials credentials) {
+                              TrainerConfig config, OutboundConfig outboundConfig, Credentials credentials,
+                              dev.rankforge.service.job.JobLeases leases) {
+        this.leases = leases;
         this.outbound = new OutboundPolicy(List.of(config.selfUrl()), outboundConfig.allow().orElse(List.of()));
         this.credentials = credentials;
         this.worker = worker;
@@ -172,7 +176,7 @@ public class TrainingJobService {
     }
 
     void recover(@Observes StartupEvent event) {
-        for (TrainingJob job : JobTransitions.requeueRunning(TrainingJob.class)) {
+        for (TrainingJob job : leases.recoverAndKeep(TrainingJob.class, worker::submit)) {
             LOG.warnf("%s job %s was interrupted after epoch %d; it resumes from its last checkpoint", job.kind,
                     job.id, job.epoch);
         }

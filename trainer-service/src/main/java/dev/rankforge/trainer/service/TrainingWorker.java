@@ -50,10 +50,12 @@ public class TrainingWorker {
     private final Map<TrainingKind, JobRunner> runners = new EnumMap<>(TrainingKind.class);
     private final WorkerPool pool;
     private final Map<UUID, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    private final dev.rankforge.service.job.JobLeases leases;
 
     public TrainingWorker(ArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
                           JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
-                          TrainerConfig config) {
+                          TrainerConfig config, dev.rankforge.service.job.JobLeases leases) {
+        this.leases = leases;
         this.artifacts = artifacts;
         this.checkpoints = checkpoints;
         this.mapper = mapper;
@@ -75,11 +77,12 @@ public class TrainingWorker {
     @PreDestroy
     void stop() {
         pool.close();
+        leases.releaseAll(); // what was running resumes on another replica, or here at the next start
     }
 
     void run(UUID jobId) {
         AtomicBoolean cancel = cancelled.computeIfAbsent(jobId, id -> new AtomicBoolean());
-        if (JobTransitions.claim(TrainingJob.class, jobId) == null) {
+        if (JobTransitions.claim(TrainingJob.class, jobId, leases) == null) {
             cancelled.remove(jobId);
             return;
         }

@@ -1,0 +1,5 @@
+-- Replica-safe jobs: a RUNNING job is leased to the replica running it, which renews the lease; another replica
+-- takes the job over only once the lease expired.
+ALTER TABLE attack_job ADD COLUMN lease_owner VARCHAR(200);
+ALTER TABLE attack_job ADD COLUMN lease_expires_at TIMESTAMPTZ;
+CREATE INDEX attack_job_running_leases ON attack_job (lease_expires_at) WHERE status = 'RUNNING';

@@ -1,0 +1,113 @@
+package dev.rankforge.service.job;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Replica-safe jobs: a RUNNING job is leased to the replica that claimed it (owner, expiry in its row). The owner
+ * renews its leases every third of {@link JobLeaseConfig#leaseSeconds()}; a job whose lease expired — its replica
+ * was killed or cut off — is put back in the queue by any other replica, which then claims it as usual (its
+ * checkpoint makes the next attempt resume). A replica that lost a job's lease cannot finish it
+ * ({@link JobTransitions#finish}). A replica shutting down releases its jobs at once.
+ */
+@ApplicationScoped
+public class JobLeases {
+    private static final Logger LOG = Logger.getLogger(JobLeases.class);
+
+    private final String instance;
+    private final Duration ttl;
+    private final List<Runnable> releases = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-leases");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public JobLeases(JobLeaseConfig config) {
+        this.instance = config.instance().orElseGet(() -> host() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        this.ttl = Duration.ofSeconds(config.leaseSeconds());
+    }
+
+    /** This process's name in leases. */
+    public String instance() {
+        return instance;
+    }
+
+    /** When a lease taken or renewed now expires. */
+    public Instant expiry() {
+        return Instant.now().plus(ttl);
+    }
+
+    /**
+     * At start: puts back in the queue the RUNNING jobs of {@code type} this replica may take (its own from before a
+     * restart, those whose lease expired, those from before leases existed) and returns them; then keeps renewing
+     * this replica's leases and, on each round, hands every job taken over from an expired lease to {@code resume}.
+     */
+    public <J extends JobEntity> List<J> recoverAndKeep(Class<J> type, Consumer<UUID> resume) {
+        List<J> recovered = JobTransitions.requeueRecoverable(type, instance, Instant.now());
+        long period = Math.max(1, ttl.toMillis() / 3);
+        keeper.scheduleWithFixedDelay(() -> keep(type, resume), period, period, TimeUnit.MILLISECONDS);
+        releases.add(() -> {
+            int released = JobTransitions.release(type, instance);
+            if (released > 0) {
+                LOG.infof("released %d running %s job(s) for another replica", released, type.getSimpleName());
+            }
+        });
+        return recovered;
+    }
+
+    private <J extends JobEntity> void keep(Class<J> type, Consumer<UUID> resume) {
+        try {
+            JobTransitions.renew(type, instance, expiry());
+            for (J job : JobTransitions.requeueExpired(type, instance, Instant.now())) {
+                LOG.warnf("%s %s: the lease of %s expired; taking the job over", type.getSimpleName(), job.id,
+                        job.leaseOwner);
+                resume.accept(job.id);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "renewing or taking over %s leases failed; trying again in %d s", type.getSimpleName(),
+                    ttl.toSeconds() / 3);
+        }
+    }
+
+    /** Stops renewing and puts this replica's running jobs back in the queue (after its workers stopped). */
+    public void releaseAll() {
+        keeper.shutdownNow();
+        for (Runnable release : releases) {
+            try {
+                release.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("releasing leases at shutdown failed (%s); they expire in %s", e.getMessage(), ttl);
+            }
+        }
+        releases.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        keeper.shutdownNow();
+    }
+
+    private static String host() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "replica";
+        }
+    }
+}
