@@ -34,11 +34,14 @@ public final class LocalStack implements AutoCloseable {
     private final String adminKey;
     private final java.util.concurrent.CountDownLatch stoppedAll = new java.util.concurrent.CountDownLatch(1);
 
-    /** Starts one service process with its fixed settings. */
+    /** Starts one process of a service with its fixed settings. */
     @FunctionalInterface
     private interface Launcher {
-        /** Starts the service with these environment variables besides the stack's. */
-        ServiceProcess launch(Map<String, String> extra) throws Exception;
+        /**
+         * Starts a process of the service named {@code instance} (its log and its name in job leases) on {@code port},
+         * with these environment variables besides the stack's.
+         */
+        ServiceProcess launch(String instance, int port, Map<String, String> extra) throws Exception;
     }
 
     /** Where the services keep artifacts: a shared directory, or a bucket of an S3 server in this process. */
@@ -85,6 +88,12 @@ public final class LocalStack implements AutoCloseable {
     /** Starts PostgreSQL, Kafka, the named services and, for {@link Artifacts#S3}, an S3 server holding the artifacts. */
     public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status,
                                    List<String> only, Artifacts artifacts) throws Exception {
+        return start(home, runDir, ports, threads, status, only, artifacts, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, ServicePorts, int, Consumer, List, Artifacts)}, every service with {@code env} too. */
+    public static LocalStack start(Path home, Path runDir, ServicePorts ports, int threads, Consumer<String> status,
+                                   List<String> only, Artifacts artifacts, Map<String, String> env) throws Exception {
         Files.createDirectories(runDir);
         LocalPostgres postgres = null;
         LocalKafka kafka = null;
@@ -127,21 +136,25 @@ public final class LocalStack implements AutoCloseable {
             common.put("OPT_OUT_TRACKING", "true");
             common.put("DJL_OFFLINE", "true");
             common.put("OMP_NUM_THREADS", String.valueOf(threads));
+            common.putAll(env);
             status.accept("starting services");
             List<String> djl = List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
                     "-Dai.djl.pytorch.num_interop_threads=1");
             LocalPostgres db = postgres;
-            launchers.put("data-service", extra -> launch(home, runDir, "data-service", ports.data(), "rankforge_data",
-                    db, with(common, extra), List.of("-Xmx1g")));
-            launchers.put("trainer-service", extra -> launch(home, runDir, "trainer-service", ports.trainer(),
-                    "rankforge_trainer", db, with(common, extra), concat("-Xmx2g", djl)));
-            launchers.put("attack-service", extra -> launch(home, runDir, "attack-service", ports.attack(),
-                    "rankforge_attack", db, with(common, extra), List.of("-Xmx512m")));
-            launchers.put("eval-service", extra -> launch(home, runDir, "eval-service", ports.eval(), "rankforge_eval",
-                    db, with(common, extra), concat("-Xmx1g", djl)));
+            launchers.put("data-service", (instance, port, extra) -> launch(home, runDir, "data-service", instance,
+                    port, "rankforge_data", db, with(common, extra), List.of("-Xmx1g")));
+            launchers.put("trainer-service", (instance, port, extra) -> launch(home, runDir, "trainer-service",
+                    instance, port, "rankforge_trainer", db, with(common, extra), concat("-Xmx2g", djl)));
+            launchers.put("attack-service", (instance, port, extra) -> launch(home, runDir, "attack-service",
+                    instance, port, "rankforge_attack", db, with(common, extra), List.of("-Xmx512m")));
+            launchers.put("eval-service", (instance, port, extra) -> launch(home, runDir, "eval-service", instance,
+                    port, "rankforge_eval", db, with(common, extra), concat("-Xmx1g", djl)));
+            Map<String, Integer> portOf = Map.of("data-service", ports.data(), "trainer-service", ports.trainer(),
+                    "attack-service", ports.attack(), "eval-service", ports.eval());
             launchers.keySet().retainAll(only);
             for (Map.Entry<String, Launcher> launcher : launchers.entrySet()) {
-                services.put(launcher.getKey(), launcher.getValue().launch(Map.of()));
+                String name = launcher.getKey();
+                services.put(name, launcher.getValue().launch(name, portOf.get(name), Map.of()));
             }
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(READY_TIMEOUT);
@@ -187,10 +200,28 @@ public final class LocalStack implements AutoCloseable {
      * injection hook of a crash test); a process that has died already is simply started again.
      */
     public void killAndRestart(String service, Map<String, String> extra) throws Exception {
-        services.get(service).kill();
-        ServiceProcess restarted = launchers.get(service).launch(extra);
+        ServiceProcess old = services.get(service);
+        old.kill();
+        ServiceProcess restarted = launchers.get(service).launch(service, old.port(), extra);
         services.put(service, restarted);
         restarted.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Starts another replica of {@code service} named {@code instance} on a free port, over the same database and
+     * Kafka consumer group, and waits until it is ready; {@link #url(String)} and {@link #kill(String)} take its
+     * name.
+     */
+    public ServiceProcess startReplica(String service, String instance, Map<String, String> extra) throws Exception {
+        ServiceProcess replica = launchers.get(service).launch(instance, ServicePorts.free().data(), extra);
+        services.put(instance, replica);
+        replica.awaitReady(READY_TIMEOUT);
+        return replica;
+    }
+
+    /** Kills a process (a service or a replica) with SIGKILL and leaves it dead. */
+    public void kill(String name) throws InterruptedException {
+        services.get(name).kill();
     }
 
     /**
@@ -271,16 +302,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess launch(Path home, Path runDir, String name, int port, String database,
-                                         LocalPostgres postgres, Map<String, String> common, List<String> jvmArgs)
-            throws Exception {
+    private static ServiceProcess launch(Path home, Path runDir, String name, String instance, int port,
+                                         String database, LocalPostgres postgres, Map<String, String> common,
+                                         List<String> jvmArgs) throws Exception {
         Map<String, String> env = new HashMap<>(common);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        // One process per service: a restarted one takes its own running jobs back at once (its lease name).
-        env.putIfAbsent("RANKFORGE_JOBS_INSTANCE", name);
+        // A process restarted under its name takes its own running jobs back at once (its name in job leases).
+        env.put("RANKFORGE_JOBS_INSTANCE", instance);
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name, jar, port, jvmArgs, env, runDir.resolve(name + ".log"));
+        return ServiceProcess.start(instance, jar, port, jvmArgs, env, runDir.resolve(instance + ".log"));
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> extra) {

@@ -47,6 +47,10 @@ public final class ServiceProcess {
         return new ServiceProcess(name, builder.start(), log, port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String name() {
         return name;
     }

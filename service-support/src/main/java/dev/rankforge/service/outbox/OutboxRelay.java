@@ -22,11 +22,16 @@ import org.jboss.logging.Logger;
  * deletes a message once the broker acknowledged it. One thread, started by the first {@link #route}; it runs
  * when {@link Outbox} wakes it after a commit and every {@link OutboxConfig#pollEvery()} besides (which also picks
  * up what a crashed process left). A failed send is logged once per outage and retried on the next round.
+ * Of several replicas of a service only one relays at a time — the one holding the outbox's PostgreSQL advisory
+ * lock on a connection of its own — so every message goes out once and in order; when that replica dies its
+ * connection closes, the lock with it, and another replica's relay takes over on its next round.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** The advisory lock whose holder relays (any constant unique among this database's advisory locks). */
+    private static final long RELAY_LOCK = 0x5241_4E4B_4F42_0001L;
 
     private record Route(Emitter<Object> emitter, Class<?> type) {
     }
@@ -44,6 +49,8 @@ public class OutboxRelay {
     private volatile Thread thread;
     private volatile boolean stopping;
     private boolean failing;
+    /** The connection holding {@link #RELAY_LOCK} while this replica relays; null while another one does. */
+    private Connection leadership;
 
     public OutboxRelay(AgroalDataSource database, ObjectMapper json, OutboxConfig config,
                        io.micrometer.core.instrument.MeterRegistry meters) {
@@ -81,6 +88,7 @@ public class OutboxRelay {
             running.interrupt(); // a message sent but not yet deleted is sent again by the next start
             running.join(5_000);
         }
+        resign();
     }
 
     private void run() {
@@ -120,6 +128,9 @@ public class OutboxRelay {
      * logged with its payload and dropped rather than blocking every later one.
      */
     private int relayBatch() throws Exception {
+        if (!leading()) {
+            return 0;
+        }
         List<Pending> pending = unsent();
         int sent = 0;
         for (Pending message : pending) {
@@ -147,6 +158,53 @@ public class OutboxRelay {
             sent++;
         }
         return sent;
+    }
+
+    /** Whether this replica relays: it holds the relay lock, or takes it now if no other replica does. */
+    private boolean leading() {
+        try {
+            if (leadership != null && leadership.isValid(2)) {
+                return true;
+            }
+        } catch (SQLException e) {
+            // checked below by taking the lock anew
+        }
+        resign();
+        try {
+            Connection c = database.getConnection();
+            boolean taken;
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                s.setLong(1, RELAY_LOCK);
+                try (ResultSet r = s.executeQuery()) {
+                    taken = r.next() && r.getBoolean(1);
+                }
+            }
+            if (!taken) {
+                c.close();
+                return false;
+            }
+            leadership = c;
+            LOG.info("outbox relay: this replica relays the outbox");
+            return true;
+        } catch (SQLException e) {
+            LOG.debugf(e, "outbox relay: the relay lock could not be taken");
+            return false;
+        }
+    }
+
+    /** Gives the relay lock back (the pooled connection outlives this session's lock otherwise). */
+    private synchronized void resign() {
+        Connection c = leadership;
+        leadership = null;
+        if (c == null) {
+            return;
+        }
+        try (c; PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, RELAY_LOCK);
+            s.execute();
+        } catch (SQLException e) {
+            LOG.debugf(e, "outbox relay: the relay lock went with its connection");
+        }
     }
 
     private void measureBacklog() {

@@ -1,0 +1,165 @@
+package dev.rankforge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of trainer-service and of eval-service over one database and one consumer group each (leases of
+ * 6 s): experiments submitted to both eval replicas, and training jobs submitted to the second trainer, which is
+ * killed with SIGKILL mid-training and never comes back. Every job must finish exactly once — the first trainer
+ * takes the second's jobs over once their leases expire and resumes them from their checkpoints — with one model
+ * per training job, one training job per training step and no result recorded twice.
+ */
+class ReplicaIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalStack stack;
+    private static RankforgeClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Path.of(System.getProperty("rankforge.home", "..")).toAbsolutePath().normalize();
+        Path runDir = Path.of("target/it-replicas-" + System.currentTimeMillis()).toAbsolutePath();
+        stack = LocalStack.start(home, runDir, ServicePorts.free(), 1, s -> { }, List.of("data-service",
+                "trainer-service", "attack-service", "eval-service"), LocalStack.Artifacts.LOCAL,
+                Map.of("RANKFORGE_JOBS_LEASE_SECONDS", "6"));
+        stack.startReplica("trainer-service", "trainer-service-2", Map.of());
+        stack.startReplica("eval-service", "eval-service-2", Map.of());
+        client = new RankforgeClient(stack.adminKey());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyJobFinishesOnceWhenAReplicaDiesMidTraining() throws Exception {
+        List<String[]> experiments = new ArrayList<>(); // {eval replica url, experiment id}
+        for (int i = 0; i < 4; i++) {
+            String eval = stack.url(i % 2 == 0 ? "eval-service" : "eval-service-2");
+            JsonNode plan = JSON.readTree("""
+                    {"name": "replicas-%d", "steps": {
+                      "data":   {"kind": "dataset", "synthetic": {"users": 400, "items": 150, "meanLength": 12, "seed": %d}},
+                      "victim": {"kind": "train", "dataset": "data", "architecture": "gru4rec",
+                                 "params": {"epochs": 6, "embeddingSize": 16, "hiddenSize": 16, "maxLength": 20}},
+                      "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"],
+                                 "protocols": ["full-ranking"], "ks": [10]}}}""".formatted(i, 100 + i));
+            experiments.add(new String[] {eval, client.postJson(eval + "/experiments", plan).path("id").asText()});
+        }
+        String firstEval = experiments.get(0)[0];
+        String firstId = experiments.get(0)[1];
+        String datasetId = awaitDataset(firstEval, firstId);
+
+        // Long jobs on the second trainer, which dies mid-training.
+        String second = stack.url("trainer-service-2");
+        List<String> direct = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            direct.add(client.postJson(second + "/training-jobs", Map.of("datasetId", datasetId, "architecture",
+                    "gru4rec", "params", Map.of("epochs", 40, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20,
+                            "seed", i))).path("id").asText());
+        }
+        awaitEpoch(second, direct.get(0), 1);
+        stack.kill("trainer-service-2");
+
+        String trainer = stack.url("trainer-service");
+        for (String job : direct) {
+            JsonNode done = awaitTerminal(trainer, job, Duration.ofMinutes(8));
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        }
+        assertThat(client.get(trainer + "/training-jobs/" + direct.get(0)).path("attempts").asInt())
+                .as("taken over from the dead replica").isGreaterThanOrEqualTo(2);
+        for (String[] experiment : experiments) {
+            JsonNode done = new ExperimentFollower(client, experiment[0], new PrintStream(OutputStream.nullOutputStream()))
+                    .follow(experiment[1], Duration.ofMinutes(8));
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        }
+
+        JsonNode jobs = client.get(trainer + "/training-jobs");
+        JsonNode models = client.get(trainer + "/models");
+        for (String job : direct) {
+            assertThat(count(models, "jobId", job)).as("one model of job " + job).isEqualTo(1);
+        }
+        for (String[] experiment : experiments) {
+            JsonNode done = client.get(experiment[0] + "/experiments/" + experiment[1]);
+            String dataset = step(done, "data").path("output").path("datasetId").asText();
+            long expectedJobs = dataset.equals(datasetId) ? 1 + direct.size() : 1;
+            assertThat(count(jobs, "datasetId", dataset)).as("training jobs on " + dataset).isEqualTo(expectedJobs);
+            assertThat(count(models, "datasetId", dataset)).as("models on " + dataset).isEqualTo(expectedJobs);
+            Set<String> keys = new HashSet<>();
+            JsonNode results = client.get(experiment[0] + "/experiments/" + experiment[1] + "/results");
+            for (JsonNode r : results) {
+                keys.add(String.join("|", r.path("step").asText(), r.path("subject").asText(),
+                        r.path("metric").asText(), r.path("k").asText(), r.path("protocol").asText(),
+                        r.path("split").asText()));
+            }
+            assertThat(keys).as("no result twice").hasSize(results.size());
+        }
+        JsonNode datasets = client.get(stack.url("data-service") + "/datasets");
+        assertThat(datasets.size()).as("one version per experiment's dataset").isEqualTo(experiments.size());
+    }
+
+    private static String awaitDataset(String eval, String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode data = step(client.get(eval + "/experiments/" + id), "data");
+            if (data.path("status").asText().equals("SUCCEEDED")) {
+                // trainer-service learns of it from dataset-events
+                String datasetId = data.path("output").path("datasetId").asText();
+                Thread.sleep(2_000);
+                return datasetId;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the dataset step did not succeed");
+    }
+
+    private static void awaitEpoch(String trainer, String job, int epoch) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline && client.get(trainer + "/training-jobs/" + job).path("epoch").asInt() < epoch) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static JsonNode awaitTerminal(String trainer, String job, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode view = client.get(trainer + "/training-jobs/" + job);
+        while (System.nanoTime() < deadline && view.path("status").asText().matches("QUEUED|RUNNING")) {
+            Thread.sleep(500);
+            view = client.get(trainer + "/training-jobs/" + job);
+        }
+        return view;
+    }
+
+    private static JsonNode step(JsonNode experiment, String name) {
+        for (JsonNode s : experiment.path("steps")) {
+            if (s.path("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no step " + name);
+    }
+
+    private static long count(JsonNode list, String field, String value) {
+        long n = 0;
+        for (JsonNode item : list) {
+            n += item.path(field).asText().equals(value) ? 1 : 0;
+        }
+        return n;
+    }
+}
