@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -18,8 +20,10 @@ import org.jboss.logging.Logger;
  * Replica-safe jobs: a RUNNING job is leased to the replica that claimed it (owner, expiry in its row). The owner
  * renews its leases every third of {@link JobLeaseConfig#leaseSeconds()}; a job whose lease expired — its replica
  * was killed or cut off — is put back in the queue by any other replica, which then claims it as usual (its
- * checkpoint makes the next attempt resume). A replica that lost a job's lease cannot finish it
- * ({@link JobTransitions#finish}). A replica shutting down releases its jobs at once.
+ * checkpoint makes the next attempt resume). A job left QUEUED longer than a lease — accepted by a replica that
+ * died before running it — is taken up too (a claim is atomic, so a job offered to two replicas runs once). A
+ * replica that lost a job's lease cannot finish it ({@link JobTransitions#finish}). A replica shutting down
+ * releases its jobs at once.
  */
 @ApplicationScoped
 public class JobLeases {
@@ -57,7 +61,8 @@ public class JobLeases {
     public <J extends JobEntity> List<J> recoverAndKeep(Class<J> type, Consumer<UUID> resume) {
         List<J> recovered = JobTransitions.requeueRecoverable(type, instance, Instant.now());
         long period = Math.max(1, ttl.toMillis() / 3);
-        keeper.scheduleWithFixedDelay(() -> keep(type, resume), period, period, TimeUnit.MILLISECONDS);
+        Set<UUID> offered = new HashSet<>();
+        keeper.scheduleWithFixedDelay(() -> keep(type, resume, offered), period, period, TimeUnit.MILLISECONDS);
         releases.add(() -> {
             int released = JobTransitions.release(type, instance);
             if (released > 0) {
@@ -67,13 +72,23 @@ public class JobLeases {
         return recovered;
     }
 
-    private <J extends JobEntity> void keep(Class<J> type, Consumer<UUID> resume) {
+    private <J extends JobEntity> void keep(Class<J> type, Consumer<UUID> resume, Set<UUID> offered) {
         try {
             JobTransitions.renew(type, instance, expiry());
             for (J job : JobTransitions.requeueExpired(type, instance, Instant.now())) {
                 LOG.warnf("%s %s: the lease of %s expired; taking the job over", type.getSimpleName(), job.id,
                         job.leaseOwner);
+                offered.add(job.id);
                 resume.accept(job.id);
+            }
+            // Offered once each while they wait: a job this replica's own workers have not reached yet is harmless
+            // to offer (the claim decides), offering it every round would only fill the queue.
+            List<UUID> waiting = JobTransitions.queuedBefore(type, Instant.now().minus(ttl));
+            offered.retainAll(new HashSet<>(waiting));
+            for (UUID id : waiting) {
+                if (offered.add(id)) {
+                    resume.accept(id);
+                }
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "renewing or taking over %s leases failed; trying again in %d s", type.getSimpleName(),

@@ -127,6 +127,14 @@ public final class JobTransitions {
                 .setParameter("me", instance).executeUpdate());
     }
 
+    /** Ids of the jobs waiting to run since before {@code since} (queued, or put back in the queue), oldest first. */
+    static List<UUID> queuedBefore(Class<? extends JobEntity> type, Instant since) {
+        return RetryingTransaction.call(() -> Panache.getEntityManager()
+                .createQuery("select id from " + type.getSimpleName() + " where status = :status and "
+                        + "coalesce(leaseExpiresAt, createdAt) < :since order by createdAt", UUID.class)
+                .setParameter("status", JobStatus.QUEUED).setParameter("since", since).getResultList());
+    }
+
     /** Ids of the jobs waiting to run, oldest first. */
     public static List<UUID> queued(Class<? extends JobEntity> type) {
         return RetryingTransaction.call(() -> Panache.getEntityManager()
