@@ -57,8 +57,8 @@ public class AttackWorker {
 
     @PreDestroy
     void stop() {
-        pool.close();
         leases.releaseAll(); // what was running resumes on another replica, or here at the next start
+        pool.close();
     }
 
     void run(UUID jobId) {
@@ -83,13 +83,15 @@ public class AttackWorker {
                     AttackMapper.mean(done.results, false));
         } catch (Exception e) {
             if (stoppedByShutdown(e)) {
-                // The service is stopping: the job stays RUNNING and resumes at the next start.
-                LOG.infof("attack job %s interrupted by shutdown; it resumes at the next start", jobId);
+                // The service is stopping: the job was released, and resumes on another replica or at the next start.
+                LOG.infof("attack job %s interrupted by shutdown; it resumes from what it committed", jobId);
                 return;
             }
             LOG.errorf(e, "attack job %s failed", jobId);
             JobTransitions.finish(AttackJob.class, jobId, leases, JobStatus.FAILED, JobTransitions.reason(e),
                     j -> { }, j -> events.publish(mapper.toEvent(j)));
+        } finally {
+            leases.done(jobId);
         }
     }
 }

@@ -161,7 +161,11 @@ public class ExperimentResource {
         }
     }
 
+    /** A number as the plan gives it (a digit string too, which the step's reader would accept). */
     private static Integer intOrNull(JsonNode value) {
+        if (value.isTextual() && value.asText().trim().matches("\\d{1,9}")) {
+            return Integer.parseInt(value.asText().trim());
+        }
         return value.canConvertToInt() ? value.intValue() : null;
     }
 }

@@ -55,8 +55,8 @@ public class EvalJobService {
 
     @PreDestroy
     void stop() {
-        pool.close();
         leases.releaseAll();
+        pool.close();
     }
 
     /** The accepted job and whether this call created it. */
@@ -126,6 +126,8 @@ public class EvalJobService {
         } catch (Exception e) {
             LOG.errorf(e, "eval job %s failed", jobId);
             finish(jobId, JobStatus.FAILED, JobTransitions.reason(e), null, null, null);
+        } finally {
+            leases.done(jobId);
         }
     }
 

@@ -29,6 +29,12 @@ public class ArtifactStoreProducer {
         };
     }
 
+    void close(@jakarta.enterprise.inject.Disposes ArtifactStore store) {
+        if (store instanceof S3ArtifactStore s3) {
+            s3.close();
+        }
+    }
+
     /** An S3 client for these settings. */
     static S3Client client(ArtifactsConfig.S3 s3) {
         return client(s3.endpoint(), s3.region(), s3.pathStyle(), s3.accessKey(), s3.secretKey());

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * one removed, so a reader never sees a partial artifact. Reads check the bytes against the sha256 in the name.
  * Server-side copies are limited to 5 GB by S3, far above any artifact of this suite.
  */
-public final class S3ArtifactStore implements ArtifactStore {
+public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     /** S3's smallest part but the last. */
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -86,9 +86,19 @@ public final class S3ArtifactStore implements ArtifactStore {
         } catch (S3Exception e) {
             throw new IOException("storing " + key + " failed: " + e.getMessage(), e);
         } finally {
-            s3.deleteObject(d -> d.bucket(bucket).key(incoming));
+            try {
+                s3.deleteObject(d -> d.bucket(bucket).key(incoming));
+            } catch (S3Exception e) {
+                // A leftover under incoming/ is harmless (a bucket lifecycle rule may expire them); the put's outcome stands.
+            }
         }
         return new StoredArtifact(uri(key), sha, size);
+    }
+
+    /** Closes the S3 client. */
+    @Override
+    public void close() {
+        s3.close();
     }
 
     @Override
@@ -306,6 +316,21 @@ public final class S3ArtifactStore implements ArtifactStore {
         @Override
         public boolean markSupported() {
             return false;
+        }
+
+        /** A reader that stopped before the end (it knew the length) still gets the check: the rest is read first. */
+        @Override
+        public void close() throws IOException {
+            try {
+                if (!checked) {
+                    byte[] sink = new byte[8192];
+                    while (read(sink, 0, sink.length) >= 0) {
+                        // hashed by read; verify() runs at the end
+                    }
+                }
+            } finally {
+                super.close();
+            }
         }
 
         private void verify() throws IOException {

@@ -32,6 +32,8 @@ public class JobLeases {
     private final String instance;
     private final Duration ttl;
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
+    /** The jobs this replica's workers run, by type: only their leases are renewed. */
+    private final java.util.Map<Class<?>, Set<UUID>> held = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "job-leases");
         t.setDaemon(true);
@@ -46,6 +48,16 @@ public class JobLeases {
     /** This process's name in leases. */
     public String instance() {
         return instance;
+    }
+
+    /** Records that a worker of this replica runs {@code id} (its claim succeeded). */
+    void held(Class<?> type, UUID id) {
+        held.computeIfAbsent(type, t -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(id);
+    }
+
+    /** A worker of this replica is done with {@code id}, however its run ended: its lease is no longer renewed. */
+    public void done(UUID id) {
+        held.values().forEach(ids -> ids.remove(id));
     }
 
     /** When a lease taken or renewed now expires. */
@@ -74,7 +86,12 @@ public class JobLeases {
 
     private <J extends JobEntity> void keep(Class<J> type, Consumer<UUID> resume, Set<UUID> offered) {
         try {
-            JobTransitions.renew(type, instance, expiry());
+            Set<UUID> mine = held.getOrDefault(type, Set.of());
+            for (UUID lost : JobTransitions.renew(type, instance, List.copyOf(mine), expiry())) {
+                mine.remove(lost);
+                LOG.warnf("%s %s is no longer this replica's (its lease was taken over or released); its result here "
+                        + "will be dropped", type.getSimpleName(), lost);
+            }
             for (J job : JobTransitions.requeueExpired(type, instance, Instant.now())) {
                 LOG.warnf("%s %s: the lease of %s expired; taking the job over", type.getSimpleName(), job.id,
                         job.leaseOwner);
@@ -96,7 +113,11 @@ public class JobLeases {
         }
     }
 
-    /** Stops renewing and puts this replica's running jobs back in the queue (after its workers stopped). */
+    /**
+     * Stops renewing and puts this replica's running jobs back in the queue, before its workers are stopped: whatever
+     * they report after this (an interruption taken for a failure included) is dropped, and the jobs resume on another
+     * replica, or here at the next start, from their checkpoints.
+     */
     public void releaseAll() {
         keeper.shutdownNow();
         for (Runnable release : releases) {

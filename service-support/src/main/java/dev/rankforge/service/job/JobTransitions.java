@@ -25,7 +25,7 @@ public final class JobTransitions {
 
     /** As {@link #claim(Class, UUID, JobLeases)}, then {@code announce} the running job in the same transaction. */
     public static <J extends JobEntity> J claim(Class<J> type, UUID id, JobLeases leases, Consumer<J> announce) {
-        return RetryingTransaction.call(() -> {
+        J claimed = RetryingTransaction.call(() -> {
             J job = Panache.getEntityManager().find(type, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (job == null || job.status != JobStatus.QUEUED) {
                 return null;
@@ -37,6 +37,10 @@ public final class JobTransitions {
             announce.accept(job);
             return job;
         });
+        if (claimed != null) {
+            leases.held(type, id);
+        }
+        return claimed;
     }
 
     /** Ends a job with {@code status} (and {@code error} when it failed), after applying its results. */
@@ -55,18 +59,18 @@ public final class JobTransitions {
     }
 
     /**
-     * As {@link #finish(Class, UUID, JobStatus, String, Consumer, Consumer)} for a job this replica runs: when its
-     * lease went to another replica meanwhile (this one was cut off past its expiry), nothing is changed and
-     * {@code null} returned, since the job is the other replica's now.
+     * As {@link #finish(Class, UUID, JobStatus, String, Consumer, Consumer)} for a job this replica runs: unless the
+     * job is still RUNNING under this replica's lease — it was taken over after its lease expired, or released by a
+     * shutdown — nothing is changed and {@code null} returned, since the job is another attempt's now.
      */
     public static <J extends JobEntity> J finish(Class<J> type, UUID id, JobLeases leases, JobStatus status,
                                                  String error, Consumer<J> results, Consumer<J> announce) {
         return RetryingTransaction.call(() -> {
             J job = Panache.getEntityManager().find(type, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (leases != null && job.leaseOwner != null && !job.leaseOwner.equals(leases.instance())) {
+            if (leases != null && (job.status != JobStatus.RUNNING || !leases.instance().equals(job.leaseOwner))) {
                 org.jboss.logging.Logger.getLogger(JobTransitions.class).warnf(
-                        "%s %s is leased to %s now; this replica's %s result is dropped", type.getSimpleName(), id,
-                        job.leaseOwner, status);
+                        "%s %s is %s under %s now; this replica's %s result is dropped", type.getSimpleName(), id,
+                        job.status, job.leaseOwner, status);
                 return null;
             }
             results.accept(job);
@@ -104,18 +108,35 @@ public final class JobTransitions {
                     .getResultList();
             for (J job : running) {
                 job.status = JobStatus.QUEUED;
+                job.leaseOwner = null;
             }
             return running;
         });
     }
 
-    /** Extends this replica's leases on its running jobs; returns how many. */
-    static int renew(Class<? extends JobEntity> type, String instance, Instant expiry) {
-        return RetryingTransaction.call(() -> Panache.getEntityManager()
-                .createQuery("update " + type.getSimpleName() + " set leaseExpiresAt = :expiry "
-                        + "where status = :status and leaseOwner = :me")
-                .setParameter("expiry", expiry).setParameter("status", JobStatus.RUNNING)
-                .setParameter("me", instance).executeUpdate());
+    /**
+     * Extends this replica's leases on the jobs its workers run ({@code held}); returns those of them it no longer
+     * holds (taken over, released, or ended elsewhere).
+     */
+    static List<UUID> renew(Class<? extends JobEntity> type, String instance, java.util.Collection<UUID> held,
+                            Instant expiry) {
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        return RetryingTransaction.call(() -> {
+            var em = Panache.getEntityManager();
+            em.createQuery("update " + type.getSimpleName() + " set leaseExpiresAt = :expiry "
+                            + "where id in :held and status = :status and leaseOwner = :me")
+                    .setParameter("expiry", expiry).setParameter("held", held).setParameter("status", JobStatus.RUNNING)
+                    .setParameter("me", instance).executeUpdate();
+            List<UUID> kept = em.createQuery("select id from " + type.getSimpleName()
+                            + " where id in :held and status = :status and leaseOwner = :me", UUID.class)
+                    .setParameter("held", held).setParameter("status", JobStatus.RUNNING)
+                    .setParameter("me", instance).getResultList();
+            List<UUID> lost = new java.util.ArrayList<>(held);
+            lost.removeAll(kept);
+            return lost;
+        });
     }
 
     /** Puts this replica's running jobs back in the queue for another replica (a graceful shutdown). */

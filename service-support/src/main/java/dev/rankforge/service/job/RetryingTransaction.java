@@ -12,6 +12,9 @@ import org.jboss.logging.Logger;
  * restart or a failover — instead of failing the job: while the database cannot be reached the transaction is
  * retried from the start, with backoff, for up to {@link #PATIENCE}. Any other failure, and an outage longer than
  * that, is thrown at once as before. Request handlers do not use it: a caller is better answered quickly.
+ * A connection lost during the commit itself leaves it unknown whether the transaction committed; it is retried
+ * too, so the work must tolerate running twice (outbox messages are absorbed by idempotent consumers; a transition
+ * already made is found made).
  */
 public final class RetryingTransaction {
     /** How long background work waits for the database to come back. */

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
  * when {@link Outbox} wakes it after a commit and every {@link OutboxConfig#pollEvery()} besides (which also picks
  * up what a crashed process left). A failed send is logged once per outage and retried on the next round.
  * Of several replicas of a service only one relays at a time — the one holding the outbox's PostgreSQL advisory
- * lock on a connection of its own — so every message goes out once and in order; when that replica dies its
- * connection closes, the lock with it, and another replica's relay takes over on its next round.
+ * lock on a connection of its own, outside the pool (so the lock can never stay behind on a pooled connection) —
+ * so every message goes out once and in order; when that replica dies its connection closes (TCP keepalive finds a
+ * vanished host), the lock with it, and another replica's relay takes over on its next round.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -170,8 +171,9 @@ public class OutboxRelay {
             // checked below by taking the lock anew
         }
         resign();
+        Connection c = null;
         try {
-            Connection c = database.getConnection();
+            c = lockConnection();
             boolean taken;
             try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 s.setLong(1, RELAY_LOCK);
@@ -179,32 +181,50 @@ public class OutboxRelay {
                     taken = r.next() && r.getBoolean(1);
                 }
             }
-            if (!taken) {
-                c.close();
-                return false;
+            if (taken) {
+                leadership = c;
+                c = null;
+                LOG.info("outbox relay: this replica relays the outbox");
+                return true;
             }
-            leadership = c;
-            LOG.info("outbox relay: this replica relays the outbox");
-            return true;
+            return false;
         } catch (SQLException e) {
             LOG.debugf(e, "outbox relay: the relay lock could not be taken");
             return false;
+        } finally {
+            closeQuietly(c);
         }
     }
 
-    /** Gives the relay lock back (the pooled connection outlives this session's lock otherwise). */
+    /** A connection of the service's database outside the pool: closing it really closes it, and frees the lock. */
+    private static Connection lockConnection() throws SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        java.util.Properties properties = new java.util.Properties();
+        config.getOptionalValue("quarkus.datasource.username", String.class)
+                .ifPresent(user -> properties.setProperty("user", user));
+        config.getOptionalValue("quarkus.datasource.password", String.class)
+                .ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "outbox-relay");
+        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                properties);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing is all that was left to do with it
+            }
+        }
+    }
+
+    /** Gives the relay lock back: its session ends with its connection. */
     private synchronized void resign() {
         Connection c = leadership;
         leadership = null;
-        if (c == null) {
-            return;
-        }
-        try (c; PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            s.setLong(1, RELAY_LOCK);
-            s.execute();
-        } catch (SQLException e) {
-            LOG.debugf(e, "outbox relay: the relay lock went with its connection");
-        }
+        closeQuietly(c);
     }
 
     private void measureBacklog() {

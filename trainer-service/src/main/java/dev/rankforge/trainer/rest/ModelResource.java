@@ -99,12 +99,14 @@ public class ModelResource {
         if (!team.matches(Teams.NAME_PATTERN)) {
             throw new InvalidRequestException("team", "must match " + Teams.NAME_PATTERN);
         }
-        if (!team.equals(model.team) && !ModelShare.isShared(id, team)) {
-            ModelShare share = new ModelShare();
-            share.key = new ModelShare.Key(id, team);
-            share.sharedAt = Instant.now();
-            share.persist();
-            LOG.infof("model %s of team %s shared with team %s", id, model.team, team);
+        if (!team.equals(model.team)) {
+            // Concurrent shares of the same pair: one row, no constraint violation.
+            int added = ModelShare.getEntityManager().createNativeQuery("INSERT INTO model_share (model_id, team, "
+                    + "shared_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING").setParameter(1, id).setParameter(2, team)
+                    .setParameter(3, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+            if (added > 0) {
+                LOG.infof("model %s of team %s shared with team %s", id, model.team, team);
+            }
         }
         return view(model);
     }

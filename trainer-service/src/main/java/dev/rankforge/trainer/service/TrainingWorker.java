@@ -76,15 +76,14 @@ public class TrainingWorker {
 
     @PreDestroy
     void stop() {
-        pool.close();
         leases.releaseAll(); // what was running resumes on another replica, or here at the next start
+        pool.close();
     }
 
     void run(UUID jobId) {
         AtomicBoolean cancel = cancelled.computeIfAbsent(jobId, id -> new AtomicBoolean());
         if (JobTransitions.claim(TrainingJob.class, jobId, leases) == null) {
-            cancelled.remove(jobId);
-            return;
+            return; // running elsewhere (or here: an offer twice), or no longer queued; its cancel flag stays
         }
         try {
             TrainingCheckpoint checkpoint = checkpoints.load(jobId).orElse(null);
@@ -123,6 +122,7 @@ public class TrainingWorker {
             progress.ended(jobId, JobStatus.FAILED, JobTransitions.reason(e));
         } finally {
             cancelled.remove(jobId);
+            leases.done(jobId);
         }
     }
 }
