@@ -1,5 +1,8 @@
 package dev.rankforge.bench;
 
+import static dev.rankforge.local.ExperimentJson.count;
+import static dev.rankforge.local.ExperimentJson.step;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.local.ExperimentFollower;
@@ -224,22 +227,5 @@ public final class ChaosBenchmark implements Callable<Integer> {
             }
         }
         return String.join(",", names);
-    }
-
-    private static JsonNode step(JsonNode experiment, String name) {
-        for (JsonNode s : experiment.path("steps")) {
-            if (s.path("name").asText().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no step " + name);
-    }
-
-    private static long count(JsonNode list, String field, String value) {
-        long n = 0;
-        for (JsonNode item : list) {
-            n += item.path(field).asText().equals(value) ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rankforge.local;
 
+import static dev.rankforge.local.ExperimentJson.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,15 +141,6 @@ class PipelineIT {
             datasets += d.path("name").asText().startsWith("resume-sweep:") ? 1 : 0;
         }
         assertThat(datasets).as("the shared dataset made once").isEqualTo(1);
-    }
-
-    private static JsonNode step(JsonNode experiment, String name) {
-        for (JsonNode s : experiment.path("steps")) {
-            if (s.path("name").asText().equals(name)) {
-                return s;
-            }
-        }
-        throw new AssertionError("no step " + name + " in " + experiment);
     }
 
     private static double value(JsonNode results, String subject, String metric, String protocol) {

@@ -1,5 +1,7 @@
 package dev.rankforge.local;
 
+import static dev.rankforge.local.ExperimentJson.count;
+import static dev.rankforge.local.ExperimentJson.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,22 +146,5 @@ class ReplicaIT {
             view = client.get(trainer + "/training-jobs/" + job);
         }
         return view;
-    }
-
-    private static JsonNode step(JsonNode experiment, String name) {
-        for (JsonNode s : experiment.path("steps")) {
-            if (s.path("name").asText().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no step " + name);
-    }
-
-    private static long count(JsonNode list, String field, String value) {
-        long n = 0;
-        for (JsonNode item : list) {
-            n += item.path(field).asText().equals(value) ? 1 : 0;
-        }
-        return n;
     }
 }

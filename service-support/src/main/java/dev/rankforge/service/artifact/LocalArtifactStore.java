@@ -10,10 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Content-addressed artifact store on a local directory: {@code <root>/<kind>/<sha256><suffix>}.
@@ -42,15 +38,15 @@ public final class LocalArtifactStore implements ArtifactStore {
         Path dir = Files.createDirectories(root.resolve(kind));
         Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
         try {
-            MessageDigest digest = sha256();
             long size;
+            String sha;
             try (OutputStream file = Files.newOutputStream(tmp);
-                 CountingDigestStream out = new CountingDigestStream(file, digest)) {
+                 HashingOutputStream out = new HashingOutputStream(file)) {
                 writer.write(out);
                 out.flush();
-                size = out.count;
+                size = out.count();
+                sha = out.sha256Hex();
             }
-            String sha = HexFormat.of().formatHex(digest.digest());
             Path target = dir.resolve(sha + suffix);
             if (!Files.exists(target)) {
                 try {
@@ -92,33 +88,5 @@ public final class LocalArtifactStore implements ArtifactStore {
             throw new IllegalArgumentException("artifact URI outside the store: " + uri);
         }
         return path;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class CountingDigestStream extends DigestOutputStream {
-        private long count;
-
-        CountingDigestStream(OutputStream out, MessageDigest digest) {
-            super(out, digest);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            super.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            super.write(b, off, len);
-            count += len;
-        }
     }
 }

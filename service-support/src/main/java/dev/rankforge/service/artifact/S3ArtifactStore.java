@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,20 +61,20 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public StoredArtifact put(String kind, String suffix, Writer writer) throws IOException {
         ArtifactStore.checkName(kind, suffix);
         String incoming = "incoming/" + UUID.randomUUID();
-        MessageDigest digest = sha256();
         MultipartOutputStream upload = new MultipartOutputStream(incoming);
         long size;
+        String sha;
         try {
-            CountingStream out = new CountingStream(upload, digest);
+            HashingOutputStream out = new HashingOutputStream(upload);
             writer.write(out);
             out.flush();
-            size = out.count;
+            size = out.count();
+            sha = out.sha256Hex();
             upload.complete();
         } catch (IOException | RuntimeException e) {
             upload.abort();
             throw e;
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
         String key = kind + "/" + sha + suffix;
         try {
             if (!objectExists(key)) {
@@ -158,14 +156,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         return path;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Uploads what is written as parts of {@code partSize}; a small artifact goes up as one plain object. */
     private final class MultipartOutputStream extends OutputStream {
         private final String key;
@@ -242,30 +232,9 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
     }
 
-    /** Counts and hashes what passes through. */
-    private static final class CountingStream extends DigestOutputStream {
-        private long count;
-
-        CountingStream(OutputStream out, MessageDigest digest) {
-            super(out, digest);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            super.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            super.write(b, off, len);
-            count += len;
-        }
-    }
-
     /** Hashes what is read and, at the end of the object, fails unless it matches the artifact's sha256. */
     private static final class VerifyingStream extends FilterInputStream {
-        private final MessageDigest digest = sha256();
+        private final MessageDigest digest = HashingOutputStream.sha256();
         private final String expected;
         private final String uri;
         private boolean checked;
