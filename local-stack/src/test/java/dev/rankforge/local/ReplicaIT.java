@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * 6 s): experiments submitted to both eval replicas, and training jobs submitted to the second trainer, which is
  * killed with SIGKILL mid-training and never comes back. Every job must finish exactly once — the first trainer
  * takes the second's jobs over once their leases expire and resumes them from their checkpoints — with one model
- * per training job, one training job per training step and no result recorded twice.
+ * per training job, one training job per training step and no result recorded twice. A third trainer in the
+ * {@code api} role accepts a job and leaves running it to the workers.
  */
 class ReplicaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,7 @@ class ReplicaIT {
                 Map.of("RANKFORGE_JOBS_LEASE_SECONDS", "6"));
         stack.startReplica("trainer-service", "trainer-service-2", Map.of());
         stack.startReplica("eval-service", "eval-service-2", Map.of());
+        stack.startReplica("trainer-service", "trainer-service-api", Map.of("RANKFORGE_TRAINER_ROLE", "api"));
         client = new RankforgeClient(stack.adminKey());
     }
 
@@ -76,6 +78,10 @@ class ReplicaIT {
                     "gru4rec", "params", Map.of("epochs", 40, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20,
                             "seed", i))).path("id").asText());
         }
+        String api = stack.url("trainer-service-api");
+        direct.add(client.postJson(api + "/training-jobs", Map.of("datasetId", datasetId, "architecture", "gru4rec",
+                "params", Map.of("epochs", 3, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20))).path("id")
+                .asText());
         awaitEpoch(second, direct.get(0), 1);
         stack.kill("trainer-service-2");
 

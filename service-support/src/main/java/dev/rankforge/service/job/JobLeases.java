@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
  * Replica-safe jobs: a RUNNING job is leased to the replica that claimed it (owner, expiry in its row). The owner
  * renews its leases every third of {@link JobLeaseConfig#leaseSeconds()}; a job whose lease expired — its replica
  * was killed or cut off — is put back in the queue by any other replica, which then claims it as usual (its
- * checkpoint makes the next attempt resume). A job left QUEUED longer than a lease — accepted by a replica that
- * died before running it — is taken up too (a claim is atomic, so a job offered to two replicas runs once). A
+ * checkpoint makes the next attempt resume). A job left QUEUED longer than a renewal period — accepted by a replica
+ * that died before running it, or by one that runs no jobs (trainer-service's {@code api} role) — is taken up too (a claim is atomic, so a job offered to two replicas runs once). A
  * replica that lost a job's lease cannot finish it ({@link JobTransitions#finish}). A replica shutting down
  * releases its jobs at once.
  */
@@ -100,7 +100,7 @@ public class JobLeases {
             }
             // Offered once each while they wait: a job this replica's own workers have not reached yet is harmless
             // to offer (the claim decides), offering it every round would only fill the queue.
-            List<UUID> waiting = JobTransitions.queuedBefore(type, Instant.now().minus(ttl));
+            List<UUID> waiting = JobTransitions.queuedBefore(type, Instant.now().minus(ttl.dividedBy(3)));
             offered.retainAll(new HashSet<>(waiting));
             for (UUID id : waiting) {
                 if (offered.add(id)) {

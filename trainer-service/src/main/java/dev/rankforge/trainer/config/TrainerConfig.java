@@ -7,6 +7,15 @@ import java.util.Map;
 /** trainer-service settings (environment prefix {@code RANKFORGE_TRAINER_}). */
 @ConfigMapping(prefix = "rankforge.trainer")
 public interface TrainerConfig {
+    /**
+     * What this process does: {@code all} (the default: the API and the jobs), {@code api} (registry, job and
+     * black-box API; it accepts jobs but leaves running them to workers — scaled on CPU or requests) or
+     * {@code worker} (runs the jobs, on a GPU where there is one — scaled on queue length). One image, set by
+     * {@code RANKFORGE_TRAINER_ROLE}.
+     */
+    @WithDefault("all")
+    String role();
+
     /** Concurrent training jobs: one per GPU, one on CPU. */
     @WithDefault("1")
     int workers();

@@ -176,6 +176,10 @@ public class TrainingJobService {
     }
 
     void recover(@Observes StartupEvent event) {
+        if (!worker.runsJobs()) {
+            LOG.info("role api: jobs are accepted here and run by the worker replicas");
+            return;
+        }
         for (TrainingJob job : leases.recoverAndKeep(TrainingJob.class, worker::submit)) {
             LOG.warnf("%s job %s was interrupted after epoch %d; it resumes from its last checkpoint", job.kind,
                     job.id, job.epoch);

@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.io.InputStream;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -51,11 +52,16 @@ public class TrainingWorker {
     private final WorkerPool pool;
     private final Map<UUID, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
     private final dev.rankforge.service.job.JobLeases leases;
+    private final boolean runsJobs;
 
     public TrainingWorker(ArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
                           JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
                           TrainerConfig config, dev.rankforge.service.job.JobLeases leases) {
         this.leases = leases;
+        if (!List.of("all", "api", "worker").contains(config.role())) {
+            throw new IllegalArgumentException("RANKFORGE_TRAINER_ROLE must be all, api or worker, not " + config.role());
+        }
+        this.runsJobs = !config.role().equals("api");
         this.artifacts = artifacts;
         this.checkpoints = checkpoints;
         this.mapper = mapper;
@@ -65,9 +71,18 @@ public class TrainingWorker {
         this.pool = new WorkerPool("training-worker", config.workers());
     }
 
+    /** Runs the job here when this process runs jobs (role {@code all} or {@code worker}); else a worker takes it up. */
     public void submit(UUID jobId) {
+        if (!runsJobs) {
+            return;
+        }
         cancelled.putIfAbsent(jobId, new AtomicBoolean());
         pool.submit(() -> run(jobId));
+    }
+
+    /** Whether this process runs training jobs. */
+    public boolean runsJobs() {
+        return runsJobs;
     }
 
     public void requestCancel(UUID jobId) {
