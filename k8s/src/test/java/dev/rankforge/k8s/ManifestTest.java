@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every overlay renders with {@code kubectl kustomize}, and what it renders agrees with the code: a KafkaTopic for
  * each topic in {@link Topics} and its dead-letter topic, each service's KafkaUser allowed exactly the topics and
  * consumer group its channels use, a CloudNativePG cluster behind every database a service is pointed at, probes,
- * resources and an unprivileged container everywhere, and trainer-service on a GPU in {@code prod} only.
+ * resources and an unprivileged container everywhere, and in {@code prod} trainer-service split into an api role
+ * and GPU workers that KEDA scales on trainer-service's own job table.
  */
 class ManifestTest {
     private static final List<String> SERVICES = List.of("data-service", "trainer-service", "attack-service",
@@ -83,7 +84,11 @@ class ManifestTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyDeploymentHasProbesResourcesAndAnUnprivilegedReadOnlyContainer(String overlay) throws Exception {
         List<Deployment> deployments = deployments(render(overlay));
-        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        List<String> expected = new ArrayList<>(SERVICES);
+        if (overlay.equals("prod")) {
+            expected.add("trainer-worker");
+        }
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(expected);
         for (Deployment deployment : deployments) {
             assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
             for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
@@ -116,24 +121,57 @@ class ManifestTest {
                 String userVariable = variable.replace("JDBC_URL", "USERNAME");
                 assertThat(env.get(userVariable).getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret);
             }
-            // Its Kafka identity: the KafkaUser's secret, named after the service.
-            assertThat(names(resources, "KafkaUser")).contains(deployment.getMetadata().getName());
-            assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes()).anyMatch(v -> v.getSecret() != null
-                    && deployment.getMetadata().getName().equals(v.getSecret().getSecretName()));
+            // Its Kafka identity: a KafkaUser's secret (a service's own; trainer-worker shares trainer-service's).
+            String identity = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals("kafka-user")).findFirst().orElseThrow().getSecret().getSecretName();
+            assertThat(names(resources, "KafkaUser")).as(deployment.getMetadata().getName()).contains(identity);
+            assertThat(env.get("KAFKA_SSL_KEYSTORE_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo(identity);
         }
         assertThat(used).isEqualTo(clusters); // no database nobody uses
     }
 
     @Test
-    void trainerWorkersRequestAGpuInProdOnly() throws Exception {
-        Container prod = container(deployments(render("prod")), "trainer-service");
-        assertThat(prod.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
-        assertThat(env(deployments(render("prod")).stream()
-                .filter(d -> d.getMetadata().getName().equals("trainer-service")).findFirst().orElseThrow())
-                .get("RANKFORGE_TRAINER_DEVICE").getValue()).isEqualTo("gpu0");
+    void trainerWorkersRequestAGpuInProdOnlyAndTheApiRunsNoJobs() throws Exception {
+        List<Deployment> prod = deployments(render("prod"));
+        Deployment worker = deployment(prod, "trainer-worker");
+        assertThat(worker.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
+                .containsEntry("nvidia.com/gpu", new Quantity("1"));
+        assertThat(env(worker).get("RANKFORGE_TRAINER_DEVICE").getValue()).isEqualTo("gpu0");
+        assertThat(env(worker).get("RANKFORGE_TRAINER_ROLE").getValue()).isEqualTo("worker");
+        Deployment api = deployment(prod, "trainer-service");
+        assertThat(env(api).get("RANKFORGE_TRAINER_ROLE").getValue()).isEqualTo("api");
+        assertThat(api.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
+                .doesNotContainKey("nvidia.com/gpu");
         for (Deployment d : deployments(render("dev"))) {
             assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
                     .doesNotContainKey("nvidia.com/gpu");
+            assertThat(env(d)).doesNotContainKey("RANKFORGE_TRAINER_ROLE"); // one process does everything
+        }
+    }
+
+    @Test
+    void eachScaledWorkerCountsItsOwnServicesJobsInItsOwnDatabase() throws Exception {
+        List<JsonNode> prod = render("prod");
+        List<Deployment> deployments = deployments(prod);
+        List<JsonNode> scaled = prod.stream().filter(r -> r.path("kind").asText().equals("ScaledObject")).toList();
+        assertThat(scaled).isNotEmpty();
+        for (JsonNode scaledObject : scaled) {
+            Deployment target = deployment(deployments, scaledObject.path("spec").path("scaleTargetRef").path("name")
+                    .asText());
+            assertThat(env(target).get("RANKFORGE_TRAINER_ROLE").getValue()).isEqualTo("worker");
+            for (JsonNode trigger : scaledObject.path("spec").path("triggers")) {
+                assertThat(trigger.path("type").asText()).isEqualTo("postgresql");
+                Matcher table = Pattern.compile("FROM (\\w+)").matcher(trigger.path("metadata").path("query").asText());
+                assertThat(table.find()).isTrue();
+                assertThat(migrationsOf("trainer-service")).as("the table the trigger counts")
+                        .contains("CREATE TABLE " + table.group(1));
+                JsonNode auth = one(prod, "TriggerAuthentication", trigger.path("authenticationRef").path("name")
+                        .asText());
+                String secret = auth.path("spec").path("secretTargetRef").get(0).path("name").asText();
+                assertThat(secret).as("the worker's own database").isEqualTo(env(target)
+                        .get("QUARKUS_DATASOURCE_JDBC_URL").getValueFrom().getSecretKeyRef().getName());
+            }
         }
     }
 
@@ -230,9 +268,19 @@ class ManifestTest {
         return out;
     }
 
-    private static Container container(List<Deployment> deployments, String name) {
-        return deployments.stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst().orElseThrow()
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
+    private static Deployment deployment(List<Deployment> deployments, String name) {
+        return deployments.stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment " + name));
+    }
+
+    private static String migrationsOf(String service) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(Path.of("..", service, "src/main/resources/db/migration"))) {
+            for (Path file : files.sorted().toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     private static Map<String, EnvVar> env(Deployment deployment) {
