@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * killed with SIGKILL mid-training and never comes back. Every job must finish exactly once — the first trainer
  * takes the second's jobs over once their leases expire and resumes them from their checkpoints — with one model
  * per training job, one training job per training step and no result recorded twice. A third trainer in the
- * {@code api} role accepts a job and leaves running it to the workers.
+ * {@code api} role accepts a job and leaves running it to the workers, and cancels a job a worker runs.
  */
 class ReplicaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,6 +120,15 @@ class ReplicaIT {
         }
         JsonNode datasets = client.get(stack.url("data-service") + "/datasets");
         assertThat(datasets.size()).as("one version per experiment's dataset").isEqualTo(experiments.size());
+
+        // A cancel asked of the api replica stops a job running on the worker.
+        String running = client.postJson(trainer + "/training-jobs", Map.of("datasetId", datasetId, "architecture",
+                "gru4rec", "params", Map.of("epochs", 500, "embeddingSize", 256, "hiddenSize", 256, "maxLength", 20,
+                        "batchSize", 4))) // slow epochs of many batches: it runs until cancelled
+                .path("id").asText();
+        awaitEpoch(trainer, running, 1);
+        client.postJson(api + "/training-jobs/" + running + "/cancel", Map.of());
+        assertThat(awaitTerminal(trainer, running, Duration.ofMinutes(1)).path("status").asText()).isEqualTo("CANCELLED");
     }
 
     private static String awaitDataset(String eval, String id) throws Exception {

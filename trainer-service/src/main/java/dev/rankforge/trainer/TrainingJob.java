@@ -18,6 +18,9 @@ public class TrainingJob extends JobEntity {
     @Column(name = "dataset_uri")
     public String datasetUri;
     public String architecture;
+    /** A cancel was asked while the job ran; the replica running it stops after its current batch. */
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
     /** Resolved hyperparameters (defaults filled in), as JSON. */
     public String params;
     public int epoch;

@@ -166,6 +166,8 @@ public class TrainingJobService {
                 j.status = JobStatus.CANCELLED;
                 j.finishedAt = Instant.now();
                 events.publish(mapper.toEvent(j, null, null));
+            } else if (j != null && j.status == JobStatus.RUNNING) {
+                j.cancelRequested = true; // for whichever replica runs it
             }
             return j;
         });

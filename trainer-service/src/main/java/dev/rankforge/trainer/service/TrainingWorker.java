@@ -53,6 +53,12 @@ public class TrainingWorker {
     private final Map<UUID, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
     private final dev.rankforge.service.job.JobLeases leases;
     private final boolean runsJobs;
+    private final java.util.concurrent.ScheduledExecutorService cancelReader =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cancel-requests");
+                t.setDaemon(true);
+                return t;
+            });
 
     public TrainingWorker(ArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
                           JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
@@ -69,6 +75,9 @@ public class TrainingWorker {
         this.registry = registry;
         runners.forEach(r -> this.runners.put(r.kind(), r));
         this.pool = new WorkerPool("training-worker", config.workers());
+        if (runsJobs) {
+            cancelReader.scheduleWithFixedDelay(this::readCancelRequests, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** Runs the job here when this process runs jobs (role {@code all} or {@code worker}); else a worker takes it up. */
@@ -89,8 +98,28 @@ public class TrainingWorker {
         cancelled.computeIfAbsent(jobId, id -> new AtomicBoolean()).set(true);
     }
 
+    /** Cancels asked of another replica reach the jobs running here: their flags are read every few seconds. */
+    private void readCancelRequests() {
+        try {
+            List<UUID> here = List.copyOf(cancelled.keySet());
+            if (here.isEmpty()) {
+                return;
+            }
+            List<UUID> asked = dev.rankforge.service.job.RetryingTransaction.call(() -> TrainingJob.getEntityManager()
+                    .createQuery("select id from TrainingJob where id in :ids and cancelRequested = true", UUID.class)
+                    .setParameter("ids", here).getResultList());
+            asked.forEach(id -> cancelled.computeIfPresent(id, (k, flag) -> {
+                flag.set(true);
+                return flag;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warnf("reading cancel requests failed (%s); trying again", e.getMessage());
+        }
+    }
+
     @PreDestroy
     void stop() {
+        cancelReader.shutdownNow();
         leases.releaseAll(); // what was running resumes on another replica, or here at the next start
         pool.close();
     }
