@@ -188,6 +188,34 @@ class ManifestTest {
         }
     }
 
+    @Test
+    void theGpuWorkersQueueFitsWhatKedaMayScaleThemTo() throws Exception {
+        List<JsonNode> prod = render("prod");
+        Deployment worker = deployment(deployments(prod), "trainer-worker");
+        String queue = worker.getMetadata().getLabels().get("kueue.x-k8s.io/queue-name");
+        JsonNode clusterQueue = one(prod, "ClusterQueue", one(prod, "LocalQueue", queue).path("spec")
+                .path("clusterQueue").asText());
+        int maxReplicas = one(prod, "ScaledObject", "trainer-worker").path("spec").path("maxReplicaCount").asInt();
+        Map<String, Quantity> requests = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getResources()
+                .getRequests();
+        for (String resource : List.of("nvidia.com/gpu", "cpu", "memory")) {
+            Quantity quota = null;
+            for (JsonNode group : clusterQueue.path("spec").path("resourceGroups")) {
+                for (JsonNode flavor : group.path("flavors")) {
+                    for (JsonNode r : flavor.path("resources")) {
+                        if (r.path("name").asText().equals(resource)) {
+                            quota = new Quantity(r.path("nominalQuota").asText());
+                        }
+                    }
+                }
+            }
+            assertThat(quota).as("quota of " + resource).isNotNull();
+            assertThat(Quantity.getAmountInBytes(quota)).as(resource + " for " + maxReplicas + " workers")
+                    .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get(resource))
+                            .multiply(java.math.BigDecimal.valueOf(maxReplicas)));
+        }
+    }
+
     /** What a service's channel configuration needs: read and describe what it consumes, write what it produces. */
     private static Set<String> aclsOfChannels(String service) throws IOException {
         Properties properties = new Properties();
