@@ -28,7 +28,7 @@ import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +67,7 @@ class AttackFlowTest {
         UUID surrogateId = UUID.randomUUID();
         ScoringModel victim = new SequenceTrainer(new TrainConfig(10, 32, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
                 .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), data,
-                        TrainingListener.NONE, () -> false).model();
+                        ProgressListener.NONE, () -> false).model();
         QuerySet queries = QueryGenerator.generate(new QueryGenerator.Spec(QueryGenerator.Strategy.AUTOREGRESSIVE,
                 150, 12, 20, 5, 100), data.numItems(), victim.asBlackBox(), n -> { }, () -> false);
         ScoringModel surrogate = new ListDistillation(new TrainConfig(8, 64, 5e-3f, 0f, 5f, 8, 0, 3, "cpu"))

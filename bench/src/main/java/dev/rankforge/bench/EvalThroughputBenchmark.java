@@ -12,7 +12,7 @@ import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ final class EvalThroughputBenchmark implements Callable<Integer> {
             SequenceDataset slice = new SequenceDataset(data.numItems(),
                     java.util.stream.IntStream.range(0, 64).mapToObj(data::sequence).toArray(int[][]::new));
             try (ScoringModel model = new SequenceTrainer(new TrainConfig(1, 64, 1e-3f, 0f, 5f, 1, 8, 1, "cpu"))
-                    .train(spec, slice, TrainingListener.NONE, () -> false).model()) {
+                    .train(spec, slice, ProgressListener.NONE, () -> false).model()) {
                 rows.add(measure(architecture, data, model));
             }
         }

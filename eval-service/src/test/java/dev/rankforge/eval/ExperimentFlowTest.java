@@ -25,7 +25,7 @@ import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.eval.messaging.Channels;
 import dev.rankforge.eval.report.HeadlessChromium;
 import dev.rankforge.infra.PostgresTestResource;
@@ -73,7 +73,7 @@ class ExperimentFlowTest {
         dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
         try (ScoringModel trained = new SequenceTrainer(new TrainConfig(12, 64, 5e-3f, 0f, 5f, 12, 0, 1, "cpu"))
                 .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), data,
-                        TrainingListener.NONE, () -> false).model()) {
+                        ProgressListener.NONE, () -> false).model()) {
             model = artifacts.put("models", ".rfmd", trained::save);
         }
     }

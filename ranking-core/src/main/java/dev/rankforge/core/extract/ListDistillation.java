@@ -18,7 +18,7 @@ import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.SequenceBatches;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.core.train.TrainingLoop;
 import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainingTask;
@@ -62,7 +62,7 @@ public final class ListDistillation {
         this.config = config;
     }
 
-    public TrainingResult train(ModelSpec student, ListSource source, Settings settings, TrainingListener listener,
+    public TrainingResult train(ModelSpec student, ListSource source, Settings settings, ProgressListener listener,
                                 BooleanSupplier cancelled, Checkpointing checkpointing) {
         if (source.size() < 2 || source.listLength() < 10) {
             throw new IllegalArgumentException("need at least two sequences and lists of at least 10 items");

@@ -39,12 +39,12 @@ public final class SequenceTrainer {
     }
 
     /** A fresh run without checkpoints. */
-    public TrainingResult train(ModelSpec spec, SequenceDataset data, TrainingListener listener,
+    public TrainingResult train(ModelSpec spec, SequenceDataset data, ProgressListener listener,
                                 BooleanSupplier cancelled) {
         return train(spec, data, listener, cancelled, Checkpointing.NONE);
     }
 
-    public TrainingResult train(ModelSpec spec, SequenceDataset data, TrainingListener listener,
+    public TrainingResult train(ModelSpec spec, SequenceDataset data, ProgressListener listener,
                                 BooleanSupplier cancelled, Checkpointing checkpointing) {
         Objective resolved = Objective.resolve(objective, Architectures.build(spec).objectives());
         return new TrainingLoop(config).run(spec, scoring -> new NextItemTask(spec, resolved, data),

@@ -53,7 +53,7 @@ public final class TrainingLoop {
      * @param cancelled polled between batches; when it returns true the run stops with a
      *                  {@link CancellationException}
      */
-    public TrainingResult run(ModelSpec spec, Function<ScoringModel, TrainingTask> task, TrainingListener listener,
+    public TrainingResult run(ModelSpec spec, Function<ScoringModel, TrainingTask> task, ProgressListener listener,
                               BooleanSupplier cancelled, Checkpointing checkpointing) {
         Device device = Device.fromName(config.device());
         Model model = Model.newInstance("rankforge-" + spec.architecture(), device);
@@ -73,7 +73,7 @@ public final class TrainingLoop {
     }
 
     private TrainingResult train(ModelSpec spec, Model model, ScoringModel scoring, TrainingTask task,
-                                 TrainingListener listener, BooleanSupplier cancelled, Checkpointing checkpointing) {
+                                 ProgressListener listener, BooleanSupplier cancelled, Checkpointing checkpointing) {
         if (checkpointing.resumeFrom() != null) {
             // Before the trainer exists: its parameter store keeps the arrays it finds at creation, and
             // initialisation leaves loaded parameters as they are (only enabling their gradients).
@@ -98,7 +98,7 @@ public final class TrainingLoop {
     }
 
     private TrainingResult epochs(ModelSpec spec, Model model, ScoringModel scoring, Trainer trainer,
-                                  ResumableAdamW optimizer, TrainingTask task, TrainingListener listener,
+                                  ResumableAdamW optimizer, TrainingTask task, ProgressListener listener,
                                   BooleanSupplier cancelled, Checkpointing checkpointing) {
         Block block = model.getBlock();
         TrainingCheckpoint resume = checkpointing.resumeFrom();
@@ -146,7 +146,7 @@ public final class TrainingLoop {
     }
 
     private EpochReport epoch(int epoch, Trainer trainer, TrainingTask task,
-                              ScoringModel scoring, BooleanSupplier cancelled, TrainingListener listener) {
+                              ScoringModel scoring, BooleanSupplier cancelled, ProgressListener listener) {
         long seed = config.seed() * 1_000_003L + epoch;
         Engine.getInstance().setRandomSeed((int) seed);
         Random random = new Random(seed);

@@ -10,7 +10,7 @@ import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +64,7 @@ class DataPoisoningTest {
     private static ScoringModel retrain(SequenceDataset data) {
         return new SequenceTrainer(new TrainConfig(10, 32, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
                 .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), data,
-                        TrainingListener.NONE, () -> false).model();
+                        ProgressListener.NONE, () -> false).model();
     }
 
     /** Mean over targets of {full-ranking hr@10, uniform-100 ndcg@10}. */

@@ -15,7 +15,7 @@ import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ class ProfilePollutionTest {
     @BeforeAll
     static void victimAndSurrogate() {
         victim = new SequenceTrainer(new TrainConfig(12, 32, 5e-3f, 0f, 5f, 12, 0, 3, "cpu"))
-                .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), DATA, TrainingListener.NONE,
+                .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), DATA, ProgressListener.NONE,
                         () -> false).model();
         QuerySet queries = QueryGenerator.generate(new QueryGenerator.Spec(QueryGenerator.Strategy.AUTOREGRESSIVE,
                 200, 14, 20, 5, 100), DATA.numItems(), victim.asBlackBox(), n -> { }, () -> false);

@@ -13,7 +13,7 @@ import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class ExtractionTest {
     static void trainVictim() {
         victim = new SequenceTrainer(new TrainConfig(15, 32, 5e-3f, 0f, 5f, 15, 0, 3, "cpu"))
                 .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), DATA,
-                        TrainingListener.NONE, () -> false).model();
+                        ProgressListener.NONE, () -> false).model();
         blackBox = victim.asBlackBox();
     }
 

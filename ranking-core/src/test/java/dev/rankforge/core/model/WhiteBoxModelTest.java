@@ -13,7 +13,7 @@ import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.SequenceBatches;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +31,7 @@ class WhiteBoxModelTest {
     void embeddingPathAgreesWithIdPathAndGradientsMatchFiniteDifferences(String architecture) {
         ModelSpec spec = new ModelSpec(architecture, DATA.numItems(), 16, 16, 8, 1, 2, 0.1f);
         TrainConfig config = new TrainConfig(1, 32, 5e-3f, 0f, 5f, 1, 0, 2, "cpu");
-        try (ScoringModel model = new SequenceTrainer(config).train(spec, DATA, TrainingListener.NONE, () -> false)
+        try (ScoringModel model = new SequenceTrainer(config).train(spec, DATA, ProgressListener.NONE, () -> false)
                 .model()) {
             WhiteBoxModel whiteBox = model.whiteBox();
             int[][] histories = {DATA.testHistory(0), DATA.testHistory(1), {3, 5}};

@@ -56,7 +56,7 @@ class CheckpointResumeTest {
         ModelSpec spec = new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 16, 16, 10);
         TrainConfig threeEpochs = new TrainConfig(3, 32, 5e-3f, 0f, 5f, 10, 0, 7, "cpu");
         List<TrainingCheckpoint> checkpoints = new ArrayList<>();
-        new SequenceTrainer(threeEpochs).train(spec, DATA, TrainingListener.NONE, () -> false,
+        new SequenceTrainer(threeEpochs).train(spec, DATA, ProgressListener.NONE, () -> false,
                 new Checkpointing(null, checkpoints::add)).model().close();
         // The state of a run whose best epoch was the first and that stopped after the third (patience 2),
         // built from the real checkpoints so the early stop is certain rather than hoped for.

@@ -34,7 +34,7 @@ class ObjectiveChoiceTest {
     private static void assertFarAbovePopularity(String architecture, String objective) {
         ModelSpec spec = ModelSpec.paperPreset(architecture, DATA.numItems(), 12);
         try (ScoringModel model = new SequenceTrainer(new TrainConfig(8, 64, 5e-3f, 0f, 5f, 8, 0, 1, "cpu"),
-                objective).train(spec, DATA, TrainingListener.NONE, () -> false).model()) {
+                objective).train(spec, DATA, ProgressListener.NONE, () -> false).model()) {
             double ndcg = RankingEvaluator.fullRanking(DATA, model, Split.VALIDATION, 0, 10).get("ndcg@10");
             double popularity = RankingEvaluator.fullRanking(DATA, new PopularityScorer(DATA), Split.VALIDATION, 0, 10)
                     .get("ndcg@10");

@@ -24,7 +24,7 @@ class SeededTrainingTest {
 
     private static byte[] weights(long seed) {
         TrainConfig config = new TrainConfig(2, 32, 5e-3f, 0f, 5f, 2, 0, seed, "cpu");
-        try (ScoringModel model = new SequenceTrainer(config).train(SPEC, DATA, TrainingListener.NONE, () -> false)
+        try (ScoringModel model = new SequenceTrainer(config).train(SPEC, DATA, ProgressListener.NONE, () -> false)
                 .model()) {
             return model.parameters();
         }

@@ -4,7 +4,7 @@ import dev.rankforge.service.job.RetryingTransaction;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.TrainingCheckpoint;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingEpoch;
@@ -80,12 +80,12 @@ public class JobProgress {
      * Records and publishes every epoch, timing it in {@code rankforge_training_epochs_seconds{kind, architecture}}
      * (training and validation); within a long epoch, publishes its progress every few seconds.
      */
-    public TrainingListener listener(TrainingJob job) {
+    public ProgressListener listener(TrainingJob job) {
         long[] lastReport = {System.currentTimeMillis()};
         long[] epochStarted = {System.nanoTime()};
         Timer epochs = Timer.builder("rankforge.training.epochs").description("wall time of one training epoch")
                 .tag("kind", job.kind.name()).tag("architecture", job.architecture).register(meters);
-        return new TrainingListener() {
+        return new ProgressListener() {
             @Override
             public void onEpoch(EpochReport report) {
                 epochs.record(System.nanoTime() - epochStarted[0], TimeUnit.NANOSECONDS);

@@ -3,7 +3,7 @@ package dev.rankforge.trainer.run;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.Checkpointing;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.service.ResolvedParams;
 import java.util.function.BooleanSupplier;
@@ -13,5 +13,5 @@ import java.util.function.BooleanSupplier;
  * trains, the dataset, and the worker's listener, cancel flag and checkpoints.
  */
 public record JobRun(TrainingJob job, ResolvedParams params, ModelSpec spec, SequenceDataset data,
-                     TrainingListener listener, BooleanSupplier cancelled, Checkpointing checkpointing) {
+                     ProgressListener listener, BooleanSupplier cancelled, Checkpointing checkpointing) {
 }

@@ -11,7 +11,7 @@ import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
-import dev.rankforge.core.train.TrainingListener;
+import dev.rankforge.core.train.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +34,7 @@ class RecommendationBatcherTest {
     private static ScoringModel model() {
         return new SequenceTrainer(new TrainConfig(1, 32, 5e-3f, 0f, 5f, 1, 0, 1, "cpu"))
                 .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 16, 16, 8), DATA,
-                        TrainingListener.NONE, () -> false).model();
+                        ProgressListener.NONE, () -> false).model();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.rankforge.core.train;
 
-/** Receives progress from {@link TrainingLoop} on the training thread: after each epoch, and within one. */
+/**
+ * Receives progress from {@link TrainingLoop} on the training thread: after each epoch, and within one. (Not DJL's
+ * {@code ai.djl.training.listener.TrainingListener}, which it does not extend.)
+ */
 @FunctionalInterface
-public interface TrainingListener {
+public interface ProgressListener {
     void onEpoch(EpochReport report);
 
     /**
@@ -12,5 +15,5 @@ public interface TrainingListener {
     default void onBatch(int epoch, int done, int examples, double seconds) {
     }
 
-    TrainingListener NONE = report -> { };
+    ProgressListener NONE = report -> { };
 }
