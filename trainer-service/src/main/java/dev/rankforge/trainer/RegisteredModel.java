@@ -57,7 +57,7 @@ public class RegisteredModel extends PanacheEntityBase {
     }
 
     /** Every model {@code team} may see and use, newest first: its own and those shared with it. */
-    public static java.util.List<RegisteredModel> usableBy(String team, boolean everyTeams) {
+    public static java.util.List<RegisteredModel> listFor(String team, boolean everyTeams) {
         return everyTeams ? list("order by createdAt desc")
                 : list("team = ?1 or id in (select s.key.modelId from ModelShare s where s.key.team = ?1) "
                         + "order by createdAt desc", team);

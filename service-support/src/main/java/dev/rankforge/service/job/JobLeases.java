@@ -55,6 +55,11 @@ public class JobLeases {
         held.computeIfAbsent(type, t -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(id);
     }
 
+    /** Whether a worker of this replica runs {@code id} now. */
+    public boolean holds(UUID id) {
+        return held.values().stream().anyMatch(ids -> ids.contains(id));
+    }
+
     /** A worker of this replica is done with {@code id}, however its run ended: its lease is no longer renewed. */
     public void done(UUID id) {
         held.values().forEach(ids -> ids.remove(id));
@@ -93,8 +98,6 @@ public class JobLeases {
                         + "will be dropped", type.getSimpleName(), lost);
             }
             for (J job : JobTransitions.requeueExpired(type, instance, Instant.now())) {
-                LOG.warnf("%s %s: the lease of %s expired; taking the job over", type.getSimpleName(), job.id,
-                        job.leaseOwner);
                 offered.add(job.id);
                 resume.accept(job.id);
             }

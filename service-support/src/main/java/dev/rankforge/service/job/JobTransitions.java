@@ -107,6 +107,11 @@ public final class JobTransitions {
                     .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another replica is on it
                     .getResultList();
             for (J job : running) {
+                if (job.leaseOwner != null && !job.leaseOwner.equals(instance)) {
+                    org.jboss.logging.Logger.getLogger(JobTransitions.class).warnf(
+                            "%s %s: the lease of %s expired; the job goes back to the queue", type.getSimpleName(),
+                            job.id, job.leaseOwner);
+                }
                 job.status = JobStatus.QUEUED;
                 job.leaseOwner = null;
             }

@@ -75,7 +75,7 @@ public class ModelResource {
     @GET
     @Operation(summary = "List the team's registered models and those shared with it, newest first")
     public List<ModelView> list() {
-        List<RegisteredModel> found = RegisteredModel.usableBy(teams.team(), teams.seesAll());
+        List<RegisteredModel> found = RegisteredModel.listFor(teams.team(), teams.seesAll());
         Map<UUID, List<String>> shares = ModelShare.teamsOf(found.stream().map(m -> m.id).toList());
         return found.stream().map(m -> mapper.toView(m, shares.getOrDefault(m.id, List.of()))).toList();
     }

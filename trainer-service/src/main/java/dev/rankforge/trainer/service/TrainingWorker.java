@@ -127,7 +127,10 @@ public class TrainingWorker {
     void run(UUID jobId) {
         AtomicBoolean cancel = cancelled.computeIfAbsent(jobId, id -> new AtomicBoolean());
         if (JobTransitions.claim(TrainingJob.class, jobId, leases) == null) {
-            return; // running elsewhere (or here: an offer twice), or no longer queued; its cancel flag stays
+            if (!leases.holds(jobId)) {
+                cancelled.remove(jobId); // running elsewhere, or no longer queued (here: the flag of the run stays)
+            }
+            return;
         }
         try {
             TrainingCheckpoint checkpoint = checkpoints.load(jobId).orElse(null);
