@@ -44,8 +44,8 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/data/ml-1m/ml-1m.pairs.txt")
     Path data;
 
-    @Option(names = "--work-dir", defaultValue = "bench/work/extraction-ml1m",
-            description = "Where extraction-ml1m left victim.rfmd and surrogate-<loss>.rfmd.")
+    @Option(names = "--work-dir", defaultValue = "bench/work/extraction-ml1m/narm",
+            description = "Where extraction-ml1m --architecture narm left victim.rfmd and surrogate-autoregressive-<loss>.rfmd.")
     Path workDir;
 
     @Option(names = "--surrogate-loss", defaultValue = "margin-rank")
@@ -109,7 +109,7 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
             histories.add(dataset.testHistory(u));
         }
         try (ScoringModel victim = load(workDir.resolve("victim.rfmd"));
-             ScoringModel surrogate = load(workDir.resolve("surrogate-" + surrogateLoss + ".rfmd"))) {
+             ScoringModel surrogate = load(workDir.resolve("surrogate-autoregressive-" + surrogateLoss + ".rfmd"))) {
             result.put("victim", victim.spec());
             result.put("surrogateSpec", surrogate.spec());
             BlackBox blackBox = victim.asBlackBox();

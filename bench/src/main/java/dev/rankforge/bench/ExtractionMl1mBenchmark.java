@@ -12,57 +12,88 @@ import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
-import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The extraction paper's NARM experiment on ML-1M at a CPU budget: train a NARM victim, extract it through its
- * black-box answers (ranked ids only, history excluded) with autoregressive data-free queries, distil NARM
- * surrogates with several losses from the same query set, and record victim metrics and surrogate agreement on
- * the test users beside the paper's figures.
+ * The extraction paper's ML-1M experiment on a CPU: train a victim, extract it through its black-box answers
+ * (ranked ids only, history excluded) with data-free queries (autoregressive and/or random), distil surrogates of
+ * the victim's architecture with one or more losses from the same query set, and record victim metrics and
+ * surrogate agreement on the test users beside the paper's figures. One entry per architecture and generator, so
+ * runs for NARM, SASRec and BERT4Rec add up in one file.
  */
 @Command(name = "extraction-ml1m", mixinStandardHelpOptions = true,
-        description = "Extract a NARM victim trained on ML-1M; write bench/results/extraction-ml1m.json.")
+        description = "Extract a victim trained on ML-1M; write bench/results/extraction-ml1m.json.")
 final class ExtractionMl1mBenchmark implements Callable<Integer> {
-    private static final Map<String, Double> PAPER = Map.of("victim ndcg@10 (uniform-100)", 0.625,
-            "victim recall@10 (uniform-100)", 0.820, "agreement@1", 0.571, "agreement@10", 0.747);
+    /** Yue et al. (RecSys 2021), ML-1M, autoregressive queries at 5,000 × 200, k = 100; NARM random: Agr@10 .605. */
+    private static final Map<String, Map<String, Double>> PAPER = Map.of(
+            "narm", Map.of("victim ndcg@10 (uniform-100)", 0.625, "agreement@1", 0.571, "agreement@10", 0.747,
+                    "agreement@10 (random queries)", 0.605),
+            "sasrec", Map.of("victim ndcg@10 (uniform-100)", 0.625, "agreement@1", 0.454, "agreement@10", 0.662),
+            "bert4rec", Map.of("victim ndcg@10 (uniform-100)", 0.602, "agreement@1", 0.339, "agreement@10", 0.593));
 
     @Option(names = "--data", defaultValue = "../shared/data/ml-1m/ml-1m.pairs.txt")
     Path data;
 
+    @Option(names = "--architecture", defaultValue = "narm", description = "Victim and surrogate architecture.")
+    String architecture;
+
+    @Option(names = "--victim-objective", description = "Training objective of the victim (e.g. prefixes-ce for "
+            + "NARM, next-item-ce for SASRec); the architecture's own when absent.")
+    String victimObjective;
+
     @Option(names = "--victim-epochs", defaultValue = "15")
     int victimEpochs;
+
+    @Option(names = "--victim-minutes", defaultValue = "0",
+            description = "Wall-clock budget of the victim's training: no epoch starts after it (0 = epochs only).")
+    long victimMinutes;
+
+    @Option(names = "--generators", split = ",", defaultValue = "autoregressive",
+            description = "Query generators, each at the same budget: autoregressive, random.")
+    List<String> generators;
 
     @Option(names = "--sequences", defaultValue = "5000", description = "Query budget in generated sequences.")
     int sequences;
 
-    @Option(names = "--length", defaultValue = "50", description = "Items (= queries) per generated sequence.")
+    @Option(names = "--length", defaultValue = "200", description = "Items (= queries) per generated sequence.")
     int length;
 
     @Option(names = "--top-k", defaultValue = "100")
     int topK;
 
-    @Option(names = "--losses", split = ",", defaultValue = "margin-rank,ranking-distillation")
+    @Option(names = "--losses", split = ",", defaultValue = "margin-rank")
     List<String> losses;
 
     @Option(names = "--student-epochs", defaultValue = "8")
     int studentEpochs;
 
-    @Option(names = "--student-max-length", defaultValue = "50")
+    @Option(names = "--student-minutes", defaultValue = "0",
+            description = "Wall-clock budget of each surrogate's training (0 = epochs only).")
+    long studentMinutes;
+
+    @Option(names = "--student-max-length", defaultValue = "200")
     int studentMaxLength;
+
+    @Option(names = "--prefixes-per-sequence", defaultValue = "4",
+            description = "Distillation examples drawn from each generated sequence per epoch.")
+    int prefixesPerSequence;
 
     @Option(names = "--negatives", defaultValue = "100")
     int negatives;
@@ -71,118 +102,164 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
     Path output;
 
     @Option(names = "--work-dir", defaultValue = "bench/work/extraction-ml1m",
-            description = "Keeps the victim, the query set and each surrogate, so a rerun with other losses trains no victim and "
-                    + "spends no queries (delete it to start over).")
+            description = "Keeps per architecture the victim, each query set and each surrogate, so a rerun with other "
+                    + "losses trains no victim and spends no queries (delete it to start over).")
     Path workDir;
+
+    private final Map<String, Object> result = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
+        if (!PAPER.containsKey(architecture)) {
+            throw new IllegalArgumentException("--architecture must be one of " + PAPER.keySet());
+        }
         SequenceDataset dataset;
         try (InputStream in = Files.newInputStream(data)) {
             dataset = UserItemPairsReader.read(in);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "extraction-ml1m");
         result.put("environment", Results.environment());
-        result.put("paperNarm", PAPER);
-        ModelSpec victimSpec = ModelSpec.paperPreset(Architectures.NARM, dataset.numItems(), 200);
-        Files.createDirectories(workDir);
-        Path victimFile = workDir.resolve("victim.rfmd");
-        Path queryFile = workDir.resolve("queries.rfqs");
-        Path victimFacts = workDir.resolve("victim.json");
-        long started = System.nanoTime();
-        try (ScoringModel victim = trainOrLoadVictim(victimSpec, dataset, victimFile)) {
-            Map<String, Object> victimEntry = new LinkedHashMap<>();
-            victimEntry.put("spec", victimSpec);
-            victimEntry.put("epochs", victimEpochs);
-            if (Files.exists(victimFacts)) {
-                victimEntry.put("trainingMinutes", Results.read(victimFacts).get("trainingMinutes"));
-            } else {
-                victimEntry.put("trainingMinutes", (System.nanoTime() - started) / 6e10);
-                Results.write(victimFacts, Map.of("trainingMinutes", victimEntry.get("trainingMinutes")));
-            }
-            victimEntry.put("test", RankingEvaluator.evaluate(dataset, victim, Split.TEST,
-                    List.of(EvaluationProtocol.fullRanking(), EvaluationProtocol.uniformNegatives(100)), 0, 7L, 10));
-            result.put("victim", victimEntry);
-            Results.write(output, result);
+        result.put("paper", PAPER);
+        Map<String, Object> victims = new LinkedHashMap<>(Results.previousEntries(output, "victims"));
+        Map<String, Object> extractions = new LinkedHashMap<>(Results.previousEntries(output, "extractions"));
+        result.put("victims", victims);
+        result.put("extractions", extractions);
+        Path dir = workDir.resolve(architecture);
+        Files.createDirectories(dir);
+        try (ScoringModel victim = trainOrLoadVictim(dataset, dir, victims)) {
             BlackBox blackBox = victim.asBlackBox();
-            started = System.nanoTime();
-            QuerySet queries;
-            if (Files.exists(queryFile)) {
-                try (InputStream in = Files.newInputStream(queryFile)) {
-                    queries = QuerySet.read(in);
-                }
-                System.out.println("reusing " + queryFile + ": no queries spent in this run");
-            } else {
-                queries = QueryGenerator.generate(new QueryGenerator.Spec(QueryGenerator.Strategy.AUTOREGRESSIVE,
-                        sequences, length, topK, 42L, 500), dataset.numItems(), blackBox, spent -> {
-                            if (spent % 50_000 == 0) {
-                                System.out.println("queries answered: " + spent);
-                            }
-                        }, () -> false);
-                try (java.io.OutputStream out = Files.newOutputStream(queryFile)) {
-                    queries.write(out);
-                }
-                result.put("queryMinutes", (System.nanoTime() - started) / 6e10);
-            }
-            result.put("queries", Map.of("generator", "autoregressive", "sequences", queries.size(),
-                    "length", queries.sequence(0).length, "topK", queries.listLength(),
-                    "queriesSpent", queries.queriesSpent()));
             List<int[]> testHistories = new ArrayList<>();
             for (int u = 0; u < dataset.numUsers(); u++) {
                 testHistories.add(dataset.testHistory(u));
             }
-            Map<String, Object> surrogates = new LinkedHashMap<>(Results.previousEntries(output, "surrogates"));
-            result.put("surrogates", surrogates);
-            for (String loss : losses) {
-                ModelSpec studentSpec = ModelSpec.paperPreset(Architectures.NARM, dataset.numItems(), studentMaxLength);
-                started = System.nanoTime();
-                List<Map<String, Object>> curve = new ArrayList<>();
-                try (ScoringModel surrogate = new ListDistillation(new TrainConfig(studentEpochs, 128, 1e-3f, 0f, 5f,
-                        studentEpochs, 0, 42L, "cpu")).train(studentSpec, queries,
-                        new ListDistillation.Settings(loss, negatives, 4), report -> {
-                            curve.add(Map.of("epoch", report.epoch(), "loss", report.loss(),
-                                    "validation", report.validation()));
-                            System.out.printf("%s epoch %d/%d loss %.4f held-out agreement@10 %.4f%n", loss,
-                                    report.epoch(), report.epochs(), report.loss(), report.selectionValue());
-                        }, () -> false, Checkpointing.NONE).model()) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("spec", studentSpec);
-                    entry.put("trainingMinutes", (System.nanoTime() - started) / 6e10);
-                    entry.put("curve", curve);
-                    entry.put("testUsers", Fidelity.measure(blackBox, surrogate, testHistories));
-                    surrogates.put(loss, entry);
-                    // The attack bench (attack-ml1m) attacks this victim through these surrogates.
-                    try (java.io.OutputStream out = Files.newOutputStream(workDir.resolve("surrogate-" + loss + ".rfmd"))) {
-                        surrogate.save(out);
-                    }
+            for (String generator : generators) {
+                Map<String, Object> extraction = new LinkedHashMap<>();
+                extractions.put(architecture + "/" + generator, extraction);
+                QuerySet queries = queriesFor(generator, dataset.numItems(), blackBox, dir, extraction);
+                Map<String, Object> surrogates = new LinkedHashMap<>();
+                extraction.put("surrogates", surrogates);
+                for (String loss : losses) {
+                    surrogates.put(loss, distil(dataset.numItems(), queries, loss, blackBox, testHistories,
+                            dir.resolve("surrogate-" + generator + "-" + loss + ".rfmd")));
+                    write();
                 }
-                Results.write(output, result);
+                extraction.put("winner", surrogates.entrySet().stream()
+                        .max((a, b) -> Double.compare(agreement10(a.getValue()), agreement10(b.getValue())))
+                        .map(Map.Entry::getKey).orElse(""));
+                write();
             }
-            String best = surrogates.entrySet().stream().max((a, b) -> Double.compare(agreement10(a.getValue()),
-                    agreement10(b.getValue()))).map(Map.Entry::getKey).orElse("");
-            result.put("winner", best);
-            Results.write(output, result);
-            System.out.println("wrote " + output + "; best loss by test agreement@10: " + best);
         }
+        System.out.println("wrote " + output);
         return 0;
     }
 
-    private ScoringModel trainOrLoadVictim(ModelSpec spec, SequenceDataset dataset, Path file) throws Exception {
-        if (Files.exists(file)) {
+    private ScoringModel trainOrLoadVictim(SequenceDataset dataset, Path dir, Map<String, Object> victims)
+            throws IOException {
+        Path file = dir.resolve("victim.rfmd");
+        Path facts = dir.resolve("victim.json");
+        if (Files.exists(file) && Files.exists(facts)) {
             System.out.println("reusing the victim in " + file);
+            victims.put(architecture, Results.read(facts));
             try (InputStream in = Files.newInputStream(file)) {
                 return ModelArtifact.read(in);
             }
         }
-        ScoringModel victim = new SequenceTrainer(new TrainConfig(victimEpochs, 128, 1e-3f, 0f, 5f, 10, 1000, 42L,
-                "cpu")).train(spec, dataset, report -> System.out.printf("victim epoch %d/%d loss %.4f val ndcg@10 "
-                        + "%.4f%n", report.epoch(), report.epochs(), report.loss(), report.selectionValue()),
-                () -> false).model();
-        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        ModelSpec spec = ModelSpec.paperPreset(architecture, dataset.numItems(), 200);
+        TrainConfig config = new TrainConfig(victimEpochs, 128, 1e-3f, 0f, 5f, 15, 1000, 42L, "cpu")
+                .withMaxSeconds(victimMinutes * 60);
+        long started = System.nanoTime();
+        var trained = new SequenceTrainer(config, victimObjective).train(spec, dataset, report -> System.out.printf(
+                "victim epoch %d/%d loss %.4f val ndcg@10 %.4f%n", report.epoch(), report.epochs(), report.loss(),
+                report.selectionValue()), () -> false);
+        ScoringModel victim = trained.model();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("spec", spec);
+        entry.put("objective", victimObjective == null ? "the architecture's own" : victimObjective);
+        entry.put("epochBudget", victimEpochs);
+        entry.put("minutesBudget", victimMinutes);
+        entry.put("trainingMinutes", (System.nanoTime() - started) / 6e10);
+        entry.put("bestEpoch", trained.bestEpoch());
+        entry.put("test", RankingEvaluator.evaluate(dataset, victim, Split.TEST,
+                List.of(EvaluationProtocol.fullRanking(), EvaluationProtocol.uniformNegatives(100)), 0, 7L, 10));
+        try (OutputStream out = Files.newOutputStream(file)) {
             victim.save(out);
         }
+        Results.write(facts, entry);
+        victims.put(architecture, entry);
+        write();
         return victim;
+    }
+
+    private QuerySet queriesFor(String generator, int numItems, BlackBox blackBox, Path dir,
+                                Map<String, Object> extraction) throws IOException {
+        Path file = dir.resolve("queries-" + generator + ".rfqs");
+        QueryGenerator.Strategy strategy = QueryGenerator.Strategy.valueOf(generator.toUpperCase(Locale.ROOT));
+        QuerySet queries;
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                queries = QuerySet.read(in);
+            }
+            extraction.put("queryMinutes", Results.read(dir.resolve("queries-" + generator + ".json"))
+                    .get("queryMinutes"));
+            System.out.println("reusing " + file + ": no queries spent in this run");
+        } else {
+            long started = System.nanoTime();
+            queries = QueryGenerator.generate(new QueryGenerator.Spec(strategy, sequences, length, topK, 42L, 500),
+                    numItems, blackBox, spent -> {
+                        if (spent % 50_000 == 0) {
+                            System.out.printf("%s queries answered: %d (%.1f min)%n", generator, spent,
+                                    (System.nanoTime() - started) / 6e10);
+                        }
+                    }, () -> false);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                queries.write(out);
+            }
+            double minutes = (System.nanoTime() - started) / 6e10;
+            Results.write(dir.resolve("queries-" + generator + ".json"), Map.of("queryMinutes", minutes));
+            extraction.put("queryMinutes", minutes);
+        }
+        extraction.put("queries", Map.of("generator", generator, "sequences", queries.size(),
+                "length", queries.sequence(0).length, "topK", queries.listLength(),
+                "queriesSpent", queries.queriesSpent(), "answerMegabytesInMemory", queries.answerBytes() / 1e6));
+        write();
+        return queries;
+    }
+
+    private Map<String, Object> distil(int numItems, QuerySet queries, String loss, BlackBox blackBox,
+                                       List<int[]> testHistories, Path file) throws IOException {
+        ModelSpec studentSpec = ModelSpec.paperPreset(architecture, numItems, studentMaxLength);
+        long started = System.nanoTime();
+        List<Map<String, Object>> curve = new ArrayList<>();
+        TrainConfig config = new TrainConfig(studentEpochs, 128, 1e-3f, 0f, 5f, studentEpochs, 0, 42L, "cpu")
+                .withMaxSeconds(studentMinutes * 60);
+        try (ScoringModel surrogate = new ListDistillation(config).train(studentSpec, queries,
+                new ListDistillation.Settings(loss, negatives, prefixesPerSequence), report -> {
+                    curve.add(Map.of("epoch", report.epoch(), "loss", report.loss(),
+                            "minutes", (System.nanoTime() - started) / 6e10, "validation", report.validation()));
+                    System.out.printf("%s epoch %d/%d loss %.4f held-out agreement@10 %.4f%n", loss,
+                            report.epoch(), report.epochs(), report.loss(), report.selectionValue());
+                }, () -> false, Checkpointing.NONE).model()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("spec", studentSpec);
+            entry.put("settings", Map.of("epochs", studentEpochs, "minutesBudget", studentMinutes,
+                    "prefixesPerSequence", prefixesPerSequence, "negatives", negatives));
+            entry.put("trainingMinutes", (System.nanoTime() - started) / 6e10);
+            entry.put("curve", curve);
+            entry.put("testUsers", Fidelity.measure(blackBox, surrogate, testHistories));
+            // The attack bench (attack-ml1m) attacks this victim through these surrogates.
+            try (OutputStream out = Files.newOutputStream(file)) {
+                surrogate.save(out);
+            }
+            return entry;
+        }
+    }
+
+    private void write() {
+        try {
+            Results.write(output, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

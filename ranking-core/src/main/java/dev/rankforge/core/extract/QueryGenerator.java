@@ -48,8 +48,7 @@ public final class QueryGenerator {
             throw new IllegalArgumentException("need more items (" + numItems + ") than the sequence length");
         }
         Random random = new Random(spec.seed());
-        int[][] sequences = new int[spec.sequences()][];
-        int[][] answers = new int[spec.sequences()][];
+        QuerySet.Builder built = new QuerySet.Builder(numItems, spec.topK());
         long spent = 0;
         for (int start = 0; start < spec.sequences(); start += spec.batchSize()) {
             int n = Math.min(spec.batchSize(), spec.sequences() - start);
@@ -85,10 +84,11 @@ public final class QueryGenerator {
                     }
                 }
             }
-            System.arraycopy(chunk, 0, sequences, start, n);
-            System.arraycopy(chunkAnswers, 0, answers, start, n);
+            for (int i = 0; i < n; i++) {
+                built.add(chunk[i], chunkAnswers[i]);
+            }
         }
-        return new QuerySet(numItems, spec.topK(), spent, sequences, answers);
+        return built.spent(spent).build();
     }
 
     private static int next(Strategy strategy, List<Integer> answer, Set<Integer> used, int numItems, Random random) {
