@@ -35,7 +35,11 @@ public record AttackEvent(
         String stage,
         Poisoning poisoning,
         String error,
-        Instant at) {
+        Instant at) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(jobId);
+    }
 
     /** What a poisoning job made: its fake profiles' dataset version and the two retrains of the victim's spec. */
     public record Poisoning(int fakeProfiles, UUID derivedDatasetId, String derivedDatasetUri,

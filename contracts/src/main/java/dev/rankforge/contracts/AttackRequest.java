@@ -30,5 +30,9 @@ public record AttackRequest(
         String datasetUri,
         List<Integer> targets,
         AttackParams params,
-        String team) {
+        String team) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(jobId);
+    }
 }

@@ -20,5 +20,9 @@ public record DatasetReady(
         int items,
         long interactions,
         Instant createdAt,
-        String team) {
+        String team) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(datasetId);
+    }
 }

@@ -18,5 +18,9 @@ public record EvalEvent(
         Map<String, Double> modelMetrics,
         Map<String, Double> popularityMetrics,
         String error,
-        Instant at) {
+        Instant at) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(jobId);
+    }
 }

@@ -13,5 +13,9 @@ public record EvalRequest(
         String modelUri,
         UUID datasetId,
         String datasetUri,
-        String team) {
+        String team) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(jobId);
+    }
 }

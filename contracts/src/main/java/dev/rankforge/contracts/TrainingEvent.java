@@ -33,5 +33,9 @@ public record TrainingEvent(
         String modelUri,
         String modelSha256,
         String error,
-        Instant at) {
+        Instant at) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(jobId);
+    }
 }

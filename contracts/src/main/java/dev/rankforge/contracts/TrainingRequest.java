@@ -30,7 +30,11 @@ public record TrainingRequest(
         DistillationParams distillation,
         ExtractionParams extraction,
         UUID initialModelId,
-        String team) {
+        String team) implements KeyedMessage {
+    @Override
+    public String messageKey() {
+        return String.valueOf(jobId);
+    }
 
     /** A supervised TRAIN request from scratch. */
     public static TrainingRequest train(UUID jobId, UUID datasetId, String datasetUri, String architecture,

@@ -216,6 +216,39 @@ class ManifestTest {
         }
     }
 
+    /**
+     * A consumer group spreads a topic's partitions over its members, so a replica beyond the partition count idles:
+     * each topic a service reads has at least as many partitions as all that service's Deployments may run replicas
+     * (a KEDA-scaled one counted at its maxReplicaCount).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyTopicHasAPartitionForEachReplicaReadingIt(String overlay) throws Exception {
+        List<JsonNode> resources = render(overlay);
+        for (String service : SERVICES) {
+            int replicas = 0;
+            for (Deployment deployment : deployments(resources)) {
+                String image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+                if (image.startsWith("rankforge/" + service)) {
+                    String name = deployment.getMetadata().getName();
+                    replicas += resources.stream().filter(r -> r.path("kind").asText().equals("ScaledObject")
+                                    && r.path("spec").path("scaleTargetRef").path("name").asText().equals(name))
+                            .map(r -> r.path("spec").path("maxReplicaCount").asInt())
+                            .findFirst().orElse(deployment.getSpec().getReplicas());
+                }
+            }
+            assertThat(replicas).as("replicas of " + service).isPositive();
+            for (String acl : aclsOfChannels(service)) {
+                String[] parts = acl.split(" ");
+                if (parts[0].equals("topic") && parts[2].equals("Read")) {
+                    assertThat(one(resources, "KafkaTopic", parts[1]).path("spec").path("partitions").asInt())
+                            .as("partitions of %s, read by %d replicas of %s", parts[1], replicas, service)
+                            .isGreaterThanOrEqualTo(replicas);
+                }
+            }
+        }
+    }
+
     /** What a service's channel configuration needs: read and describe what it consumes, write what it produces. */
     private static Set<String> aclsOfChannels(String service) throws IOException {
         Properties properties = new Properties();

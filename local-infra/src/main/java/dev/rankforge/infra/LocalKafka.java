@@ -19,6 +19,12 @@ public final class LocalKafka implements AutoCloseable {
             Topics.TRAINING_EVENTS, Topics.ATTACK_REQUESTS, Topics.ATTACK_EVENTS, Topics.EVAL_REQUESTS,
             Topics.EVAL_EVENTS);
 
+    /**
+     * Partitions of every topic and dead-letter topic: more than one, so that replicas of a service share a topic's
+     * messages as in the fleet and the keying of each job's messages to one partition is exercised locally.
+     */
+    public static final int PARTITIONS = 3;
+
     private final KafkaClusterTestKit cluster;
 
     private LocalKafka(KafkaClusterTestKit cluster) {
@@ -102,8 +108,8 @@ public final class LocalKafka implements AutoCloseable {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : TOPICS) {
-            topics.add(new NewTopic(topic, 1, (short) 1));
-            topics.add(new NewTopic(Topics.deadLetter(topic), 1, (short) 1));
+            topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
+            topics.add(new NewTopic(Topics.deadLetter(topic), PARTITIONS, (short) 1));
         }
         try (Admin admin = Admin.create(properties)) {
             admin.createTopics(topics).all().get();

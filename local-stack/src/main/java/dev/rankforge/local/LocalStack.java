@@ -224,6 +224,11 @@ public final class LocalStack implements AutoCloseable {
         services.get(name).kill();
     }
 
+    /** Where the stack's Kafka broker listens, for a test that reads the topics itself. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     /**
      * Restarts the Kafka broker, down for {@code outage}, while the services keep running: their clients must
      * reconnect and nothing in flight may be lost.

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of trainer-service and of eval-service over one database and one consumer group each (leases of
- * 6 s): experiments submitted to both eval replicas, and training jobs submitted to the second trainer, which is
- * killed with SIGKILL mid-training and never comes back. Every job must finish exactly once — the first trainer
- * takes the second's jobs over once their leases expire and resumes them from their checkpoints — with one model
+ * 6 s), artifacts in an S3 bucket and each trainer with a local disk of its own, as pods on two nodes: experiments
+ * submitted to both eval replicas, and training jobs submitted to the second trainer, which is killed with SIGKILL
+ * mid-training and never comes back. Every job must finish exactly once — the first trainer takes the second's jobs
+ * over once their leases expire and resumes them from the checkpoints the second left in the bucket — with one model
  * per training job, one training job per training step and no result recorded twice. A third trainer in the
  * {@code api} role accepts a job and leaves running it to the workers, and cancels a job a worker runs.
  */
@@ -37,9 +38,11 @@ class ReplicaIT {
         Path home = Path.of(System.getProperty("rankforge.home", "..")).toAbsolutePath().normalize();
         Path runDir = Path.of("target/it-replicas-" + System.currentTimeMillis()).toAbsolutePath();
         stack = LocalStack.start(home, runDir, ServicePorts.free(), 1, s -> { }, List.of("data-service",
-                "trainer-service", "attack-service", "eval-service"), LocalStack.Artifacts.LOCAL,
+                "trainer-service", "attack-service", "eval-service"), LocalStack.Artifacts.S3,
                 Map.of("RANKFORGE_JOBS_LEASE_SECONDS", "6"));
-        stack.startReplica("trainer-service", "trainer-service-2", Map.of());
+        // A disk of its own, as another node's pod has: what the first trainer needs of its jobs is in the bucket.
+        stack.startReplica("trainer-service", "trainer-service-2",
+                Map.of("RANKFORGE_ARTIFACTS_ROOT", runDir.resolve("trainer-service-2-disk").toString()));
         stack.startReplica("eval-service", "eval-service-2", Map.of());
         stack.startReplica("trainer-service", "trainer-service-api", Map.of("RANKFORGE_TRAINER_ROLE", "api"));
         client = new RankforgeClient(stack.adminKey());
@@ -82,7 +85,7 @@ class ReplicaIT {
         direct.add(client.postJson(api + "/training-jobs", Map.of("datasetId", datasetId, "architecture", "gru4rec",
                 "params", Map.of("epochs", 3, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20))).path("id")
                 .asText());
-        awaitEpoch(second, direct.get(0), 1);
+        awaitEpoch(second, direct.get(0), 2); // epoch 1's checkpoint is stored before epoch 2 is reported
         stack.kill("trainer-service-2");
 
         String trainer = stack.url("trainer-service");
@@ -92,6 +95,8 @@ class ReplicaIT {
         }
         assertThat(client.get(trainer + "/training-jobs/" + direct.get(0)).path("attempts").asInt())
                 .as("taken over from the dead replica").isGreaterThanOrEqualTo(2);
+        assertThat(client.get(trainer + "/training-jobs/" + direct.get(0)).path("resumedFromEpoch").asInt())
+                .as("resumed from the checkpoint the dead replica left in the object store").isGreaterThanOrEqualTo(1);
         for (String[] experiment : experiments) {
             JsonNode done = new ExperimentFollower(client, experiment[0], new PrintStream(OutputStream.nullOutputStream()))
                     .follow(experiment[1], Duration.ofMinutes(8));
@@ -129,6 +134,44 @@ class ReplicaIT {
         awaitEpoch(trainer, running, 1);
         client.postJson(api + "/training-jobs/" + running + "/cancel", Map.of());
         assertThat(awaitTerminal(trainer, running, Duration.ofMinutes(1)).path("status").asText()).isEqualTo("CANCELLED");
+        assertEveryMessageIsKeyedByItsJob();
+    }
+
+    /**
+     * Every message on the topics these experiments use (each of {@link dev.rankforge.infra.LocalKafka#PARTITIONS}
+     * partitions) travels under its job's id (a dataset event under its dataset's), so a job's messages keep their
+     * order on one partition. An evaluate step runs inside eval-service and sends nothing on eval-events.
+     */
+    private static void assertEveryMessageIsKeyedByItsJob() throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        properties.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        properties.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        List<String> topics = List.of(dev.rankforge.contracts.Topics.DATASET_EVENTS,
+                dev.rankforge.contracts.Topics.TRAINING_REQUESTS, dev.rankforge.contracts.Topics.TRAINING_EVENTS);
+        Map<String, Integer> seen = new java.util.TreeMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(properties)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(
+                        new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode message = JSON.readTree(record.value());
+                    String id = record.topic().equals(dev.rankforge.contracts.Topics.DATASET_EVENTS)
+                            ? message.path("datasetId").asText() : message.path("jobId").asText();
+                    assertThat(record.key()).as(record.topic() + " " + record.value()).isEqualTo(id);
+                    seen.merge(record.topic(), 1, Integer::sum);
+                }
+            }
+        }
+        assertThat(seen.keySet()).as("messages read, by topic: " + seen).containsExactlyInAnyOrderElementsOf(topics);
     }
 
     private static String awaitDataset(String eval, String id) throws Exception {

@@ -45,6 +45,9 @@ public class TrainingJob extends JobEntity {
     /** EXTRACT: the stored query set, once generation finished (a resumed job does not query again). */
     @Column(name = "query_set_uri")
     public String querySetUri;
+    /** The job's latest end-of-epoch checkpoint in the artifact store, while it has one ({@code JobCheckpoints}). */
+    @Column(name = "checkpoint_uri")
+    public String checkpointUri;
     /** Times a worker started this job (more than one after a restart resumed it). */
     public int attempts;
     /** The checkpoint epoch the latest attempt resumed from; null when it started fresh. */

@@ -1,6 +1,7 @@
 package dev.rankforge.attack.messaging;
 
 import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.service.outbox.KeyedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -13,6 +14,6 @@ public class TrainingRequestPublisher {
     Emitter<TrainingRequest> emitter;
 
     public void send(TrainingRequest request) throws Exception {
-        emitter.send(request).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        KeyedMessages.send(emitter, request).toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 }

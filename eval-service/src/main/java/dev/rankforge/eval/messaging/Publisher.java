@@ -3,6 +3,7 @@ package dev.rankforge.eval.messaging;
 import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.EvalEvent;
 import dev.rankforge.contracts.TrainingRequest;
+import dev.rankforge.service.outbox.KeyedMessages;
 import dev.rankforge.service.outbox.Outbox;
 import dev.rankforge.service.outbox.OutboxRelay;
 import jakarta.annotation.PostConstruct;
@@ -44,12 +45,12 @@ public class Publisher {
 
     /** Sends a step's request and waits for the broker's acknowledgement, so a lost send fails the step. */
     public void send(TrainingRequest r) {
-        await(trainingRequests.send(r), "training request", r.jobId());
+        await(KeyedMessages.send(trainingRequests, r), "training request", r.jobId());
     }
 
     /** As {@link #send(TrainingRequest)}. */
     public void send(AttackRequest r) {
-        await(attackRequests.send(r), "attack request", r.jobId());
+        await(KeyedMessages.send(attackRequests, r), "attack request", r.jobId());
     }
 
     /** Through the transactional outbox: called in a transaction, the event commits with it. */

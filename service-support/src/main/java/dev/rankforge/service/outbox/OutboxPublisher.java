@@ -1,5 +1,6 @@
 package dev.rankforge.service.outbox;
 
+import dev.rankforge.contracts.KeyedMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * transaction, the event commits with it; the relay sends it on the subclass's emitter (again after a crash, until
  * acknowledged). A subclass is a {@code @Startup} bean that names its channel and type and injects its emitter.
  */
-public abstract class OutboxPublisher<T> {
+public abstract class OutboxPublisher<T extends KeyedMessage> {
     private final String channel;
     private final Class<T> type;
 

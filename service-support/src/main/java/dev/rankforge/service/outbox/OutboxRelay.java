@@ -1,6 +1,7 @@
 package dev.rankforge.service.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rankforge.contracts.KeyedMessage;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,13 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox's committed messages, oldest first, on the emitter routed to each one's channel, and
- * deletes a message once the broker acknowledged it. One thread, started by the first {@link #route}; it runs
- * when {@link Outbox} wakes it after a commit and every {@link OutboxConfig#pollEvery()} besides (which also picks
- * up what a crashed process left). A failed send is logged once per outage and retried on the next round.
+ * Publishes the outbox's committed messages, oldest first, on the emitter routed to each one's channel, each keyed
+ * by its job ({@link KeyedMessages}), and deletes a message once the broker acknowledged it. One thread, started by
+ * the first {@link #route}; it runs when {@link Outbox} wakes it after a commit and every
+ * {@link OutboxConfig#pollEvery()} besides (which also picks up what a crashed process left). A failed send is logged once per outage and retried on the next round.
  * Of several replicas of a service only one relays at a time — the one holding the outbox's PostgreSQL advisory
  * lock on a connection of its own, outside the pool (so the lock can never stay behind on a pooled connection) —
- * so every message goes out once and in order; when that replica dies its connection closes (TCP keepalive finds a
+ * so every message goes out once, and each job's in order; when that replica dies its connection closes (TCP keepalive finds a
  * vanished host), the lock with it, and another replica's relay takes over on its next round.
  */
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class OutboxRelay {
     /** The advisory lock whose holder relays (any constant unique among this database's advisory locks). */
     private static final long RELAY_LOCK = 0x5241_4E4B_4F42_0001L;
 
-    private record Route(Emitter<Object> emitter, Class<?> type) {
+    private record Route(Emitter<KeyedMessage> emitter, Class<? extends KeyedMessage> type) {
     }
 
     private record Pending(long id, String channel, String payload) {
@@ -67,8 +68,8 @@ public class OutboxRelay {
 
     /** Messages of {@code channel} go out on {@code emitter}, read back as {@code type}. */
     @SuppressWarnings("unchecked")
-    public synchronized <T> void route(String channel, Emitter<T> emitter, Class<T> type) {
-        routes.put(channel, new Route((Emitter<Object>) (Emitter<?>) emitter, type));
+    public synchronized <T extends KeyedMessage> void route(String channel, Emitter<T> emitter, Class<T> type) {
+        routes.put(channel, new Route((Emitter<KeyedMessage>) (Emitter<?>) emitter, type));
         if (thread == null) {
             thread = new Thread(this::run, "outbox-relay");
             thread.setDaemon(true);
@@ -144,7 +145,7 @@ public class OutboxRelay {
                         message.id());
                 Runtime.getRuntime().halt(137);
             });
-            Object payload;
+            KeyedMessage payload;
             try {
                 payload = json.readValue(message.payload(), route.type());
             } catch (java.io.IOException e) {
@@ -153,7 +154,7 @@ public class OutboxRelay {
                 delete(message.id());
                 continue;
             }
-            route.emitter().send(payload).toCompletableFuture()
+            KeyedMessages.send(route.emitter(), payload).toCompletableFuture()
                     .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
             delete(message.id());
             sent++;

@@ -44,7 +44,7 @@ public class TrainingWorker {
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
 
     private final ArtifactStore artifacts;
-    private final CheckpointFiles checkpoints;
+    private final JobCheckpoints checkpoints;
     private final TrainingMapper mapper;
     private final JobProgress progress;
     private final ModelRegistry registry;
@@ -60,7 +60,7 @@ public class TrainingWorker {
                 return t;
             });
 
-    public TrainingWorker(ArtifactStore artifacts, CheckpointFiles checkpoints, TrainingMapper mapper,
+    public TrainingWorker(ArtifactStore artifacts, JobCheckpoints checkpoints, TrainingMapper mapper,
                           JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
                           TrainerConfig config, dev.rankforge.service.job.JobLeases leases) {
         this.leases = leases;
