@@ -59,6 +59,14 @@ public class ExperimentStep extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /**
+     * The replica doing the step's work or sending its request ({@code StepLeases}); null once the step waits on a
+     * job in another service, and once it ended.
+     */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
 
     public static List<ExperimentStep> ofExperiment(UUID experimentId) {
         return list("experimentId = ?1 order by position", experimentId);

@@ -28,6 +28,8 @@ import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.eval.messaging.Channels;
 import dev.rankforge.eval.report.HeadlessChromium;
+import dev.rankforge.eval.results.ExperimentResult;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.rankforge.infra.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -217,6 +219,55 @@ class ExperimentFlowTest {
         String report = given().when().get("/experiments/" + id + "/report").then().statusCode(200).extract().asString();
         assertThat(report).contains("Sweep", "arch=gru4rec");
         renderInChromium(report, "sweep-report");
+    }
+
+    @Test
+    void aStepLeftByADeadReplicaIsStartedAgainOnceItsLeaseExpiredAndItsResultsAreKeptOnce() throws Exception {
+        prepare();
+        InMemorySink<TrainingRequest> training = connector.sink(Channels.TRAINING_REQUESTS);
+        training.clear();
+        String id = submit("""
+                {"name": "takeover", "steps": {
+                  "data":   {"kind": "dataset", "existing": {"id": "%s", "artifactUri": "%s"}},
+                  "victim": {"kind": "train", "dataset": "data", "architecture": "gru4rec", "params": {"epochs": 3}},
+                  "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"], "protocols": ["full-ranking"]}}}"""
+                .formatted(TestDataService.register(dataset.uri()), dataset.uri()));
+        TrainingRequest victim = awaitTrainingRequest(training, "gru4rec", TrainingKind.TRAIN);
+        UUID experiment = UUID.fromString(id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> step(experiment, "victim").leaseOwner == null);
+        assertThat(step(experiment, "victim").status).as("its request is sent: it waits on trainer-service, leased to "
+                + "no replica").isEqualTo(JobStatus.RUNNING);
+        succeed(victim, "ndcg@10");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/experiments/" + id)
+                .then().body("status", equalTo("SUCCEEDED")));
+        int results = given().when().get("/experiments/" + id + "/results").then().extract().jsonPath()
+                .getList("$").size();
+        assertThat(results).isPositive();
+
+        // As a replica killed while evaluating leaves it: the step running, leased to that replica, its lease expired.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ExperimentStep eval = ExperimentStep.<ExperimentStep>find("experimentId = ?1 and name = ?2", experiment,
+                    "eval").firstResult();
+            eval.status = JobStatus.RUNNING;
+            eval.output = null;
+            eval.finishedAt = null;
+            eval.leaseOwner = "eval-service-gone";
+            eval.leaseExpiresAt = Instant.now().minusSeconds(1);
+            Experiment e = Experiment.findById(experiment);
+            e.status = JobStatus.RUNNING;
+            e.finishedAt = null;
+            ExperimentResult.delete("experimentId = ?1 and step = ?2", experiment, "eval");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/experiments/" + id)
+                .then().body("status", equalTo("SUCCEEDED")));
+        assertThat(step(experiment, "eval").leaseOwner).isNull();
+        assertThat(given().when().get("/experiments/" + id + "/results").then().extract().jsonPath().getList("$"))
+                .as("evaluated again once, by this replica").hasSize(results);
+    }
+
+    private static ExperimentStep step(UUID experiment, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> ExperimentStep.<ExperimentStep>find(
+                "experimentId = ?1 and name = ?2", experiment, name).firstResult());
     }
 
     @Test

@@ -191,11 +191,19 @@ class ManifestTest {
     @Test
     void theGpuWorkersQueueFitsWhatKedaMayScaleThemTo() throws Exception {
         List<JsonNode> prod = render("prod");
-        Deployment worker = deployment(deployments(prod), "trainer-worker");
+        assertWorkersFitTheirQueue(prod, prod);
+    }
+
+    /**
+     * The trainer workers in {@code workers} name a LocalQueue there whose ClusterQueue (in {@code queues}) holds the
+     * GPUs, CPU and memory of as many workers as KEDA may start.
+     */
+    static void assertWorkersFitTheirQueue(List<JsonNode> workers, List<JsonNode> queues) throws IOException {
+        Deployment worker = deployment(deployments(workers), "trainer-worker");
         String queue = worker.getMetadata().getLabels().get("kueue.x-k8s.io/queue-name");
-        JsonNode clusterQueue = one(prod, "ClusterQueue", one(prod, "LocalQueue", queue).path("spec")
+        JsonNode clusterQueue = one(queues, "ClusterQueue", one(workers, "LocalQueue", queue).path("spec")
                 .path("clusterQueue").asText());
-        int maxReplicas = one(prod, "ScaledObject", "trainer-worker").path("spec").path("maxReplicaCount").asInt();
+        int maxReplicas = one(workers, "ScaledObject", "trainer-worker").path("spec").path("maxReplicaCount").asInt();
         Map<String, Quantity> requests = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getResources()
                 .getRequests();
         for (String resource : List.of("nvidia.com/gpu", "cpu", "memory")) {
@@ -214,6 +222,35 @@ class ManifestTest {
                     .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get(resource))
                             .multiply(java.math.BigDecimal.valueOf(maxReplicas)));
         }
+    }
+
+    /**
+     * In {@code prod} each service's API Deployment runs two replicas spread over nodes, and a disruption budget lets
+     * a drain evict one at a time; {@code dev} runs one of each and has no budget (it would block every drain).
+     */
+    @Test
+    void prodRunsEveryApiOnTwoSpreadReplicasThatADrainTakesOneAtATime() throws Exception {
+        List<JsonNode> prod = render("prod");
+        List<Deployment> deployments = deployments(prod);
+        for (String service : SERVICES) {
+            Deployment api = deployment(deployments, service);
+            assertThat(api.getSpec().getReplicas()).as("replicas of " + service).isGreaterThanOrEqualTo(2);
+            assertThat(api.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                    .as(service + " spread over nodes")
+                    .anyMatch(c -> c.getTopologyKey().equals("kubernetes.io/hostname")
+                            && c.getLabelSelector().getMatchLabels().equals(api.getSpec().getSelector().getMatchLabels()));
+            JsonNode budget = one(prod, "PodDisruptionBudget", service);
+            assertThat(budget.path("spec").path("maxUnavailable").asInt()).as(service).isEqualTo(1);
+            Map<String, String> selects = YAML.convertValue(budget.path("spec").path("selector").path("matchLabels"),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            for (Deployment d : deployments) {
+                boolean selected = d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                        .containsAll(selects.entrySet());
+                assertThat(selected).as("budget " + service + " selects " + d.getMetadata().getName())
+                        .isEqualTo(d == api);
+            }
+        }
+        assertThat(names(render("dev"), "PodDisruptionBudget")).isEmpty();
     }
 
     /**
@@ -278,7 +315,7 @@ class ManifestTest {
         return acls;
     }
 
-    private static List<String> contractTopics() throws IllegalAccessException {
+    static List<String> contractTopics() throws IllegalAccessException {
         List<String> topics = new ArrayList<>();
         for (Field field : Topics.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
@@ -294,8 +331,13 @@ class ManifestTest {
      * unless {@code RANKFORGE_REQUIRE_KUBECTL} is {@code 1}/{@code true} (CI sets it, and installs kubectl).
      */
     private static List<JsonNode> render(String overlay) throws Exception {
+        return render("overlays/" + overlay, overlay.equals("prod") ? "rankforge" : "rankforge-" + overlay);
+    }
+
+    /** What {@code kubectl kustomize dir} renders; each resource in {@code namespace} unless that is null. */
+    static List<JsonNode> render(String dir, String namespace) throws Exception {
         boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
+                .anyMatch(path -> Files.isExecutable(Path.of(path, "kubectl")));
         if (!found) {
             String message = "kubectl not found: install Debian's kubernetes-client (apt-get install kubernetes-client)";
             String require = System.getenv("RANKFORGE_REQUIRE_KUBECTL");
@@ -304,35 +346,37 @@ class ManifestTest {
             }
             org.junit.jupiter.api.Assumptions.assumeTrue(false, message);
         }
-        Process process = new ProcessBuilder("kubectl", "kustomize", "overlays/" + overlay)
+        Process process = new ProcessBuilder("kubectl", "kustomize", dir)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("kubectl kustomize overlays/" + overlay).isZero();
+        assertThat(process.exitValue()).as("kubectl kustomize " + dir).isZero();
         List<JsonNode> docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(
                 new String(out, StandardCharsets.UTF_8)).readAll();
         for (JsonNode doc : docs) {
             assertThat(doc.path("metadata").path("name").asText()).as(doc.toString()).isNotEmpty();
-            assertThat(doc.path("metadata").path("namespace").asText()).as(doc.path("metadata").path("name").asText())
-                    .isEqualTo(overlay.equals("prod") ? "rankforge" : "rankforge-" + overlay);
+            if (namespace != null) {
+                assertThat(doc.path("metadata").path("namespace").asText()).as(doc.path("metadata").path("name")
+                        .asText()).isEqualTo(namespace);
+            }
         }
         return docs;
     }
 
-    private static Set<String> names(List<JsonNode> resources, String kind) {
+    static Set<String> names(List<JsonNode> resources, String kind) {
         Set<String> names = new TreeSet<>();
         resources.stream().filter(r -> r.path("kind").asText().equals(kind))
                 .forEach(r -> names.add(r.path("metadata").path("name").asText()));
         return names;
     }
 
-    private static JsonNode one(List<JsonNode> resources, String kind, String name) {
+    static JsonNode one(List<JsonNode> resources, String kind, String name) {
         return resources.stream().filter(r -> r.path("kind").asText().equals(kind)
                 && r.path("metadata").path("name").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
-    private static List<Deployment> deployments(List<JsonNode> resources) throws IOException {
+    static List<Deployment> deployments(List<JsonNode> resources) throws IOException {
         List<Deployment> out = new ArrayList<>();
         for (JsonNode r : resources) {
             if (r.path("kind").asText().equals("Deployment")) {
@@ -342,7 +386,7 @@ class ManifestTest {
         return out;
     }
 
-    private static Deployment deployment(List<Deployment> deployments, String name) {
+    static Deployment deployment(List<Deployment> deployments, String name) {
         return deployments.stream().filter(d -> d.getMetadata().getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no Deployment " + name));
     }
@@ -357,7 +401,7 @@ class ManifestTest {
         return all.toString();
     }
 
-    private static Map<String, EnvVar> env(Deployment deployment) {
+    static Map<String, EnvVar> env(Deployment deployment) {
         Map<String, EnvVar> env = new java.util.HashMap<>();
         deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e));
         return env;

@@ -7,7 +7,9 @@ import dev.rankforge.attack.messaging.AttackEventPublisher;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.service.WorkerPool;
 import dev.rankforge.service.job.JobTransitions;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
@@ -55,9 +57,13 @@ public class AttackWorker {
         return false;
     }
 
+    /** Before the database goes away (it has by {@code @PreDestroy}): hands this replica's jobs to the others. */
+    void release(@Observes ShutdownEvent event) {
+        leases.releaseAll(); // what was running resumes on another replica, or here at the next start
+    }
+
     @PreDestroy
     void stop() {
-        leases.releaseAll(); // what was running resumes on another replica, or here at the next start
         pool.close();
     }
 

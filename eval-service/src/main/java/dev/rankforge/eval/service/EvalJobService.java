@@ -18,6 +18,7 @@ import dev.rankforge.service.problem.InvalidRequestException;
 import dev.rankforge.service.team.Teams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,9 +54,13 @@ public class EvalJobService {
         this.pool = new WorkerPool("eval-worker", config.workers());
     }
 
+    /** Before the database goes away (it has by {@code @PreDestroy}): hands this replica's jobs to the others. */
+    void release(@Observes ShutdownEvent event) {
+        leases.releaseAll();
+    }
+
     @PreDestroy
     void stop() {
-        leases.releaseAll();
         pool.close();
     }
 

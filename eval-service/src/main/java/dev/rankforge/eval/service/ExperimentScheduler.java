@@ -43,6 +43,9 @@ import org.jboss.logging.Logger;
  * running; the experiment ends when every step has. Each state change is committed, under a lock on the
  * experiment row, before the next request is sent; job ids are fixed at creation, so after a crash every
  * running step is started again with the same job id (the services are idempotent on it) and nothing runs twice.
+ * Replicas share the work through the database: any replica advances an experiment on its jobs' events, a step being
+ * started or worked on here is leased to this replica ({@link StepLeases}), and a step whose replica died is started
+ * again by another once its lease expired.
  */
 @ApplicationScoped
 public class ExperimentScheduler {
@@ -52,21 +55,39 @@ public class ExperimentScheduler {
     private final StepHandlers handlers;
     private final ObjectMapper json;
     private final WorkerPool pool;
-    /** Steps started before this instance existed belong to a process that is gone; recovery restarts them. */
-    private final Instant bootedAt = Instant.now();
+    private final StepLeases leases;
+    private final java.util.concurrent.ScheduledExecutorService keeper =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "step-leases");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean stopping;
 
     public ExperimentScheduler(StepHandlers handlers, ObjectMapper json,
-                               dev.rankforge.eval.config.EvalConfig config) {
+                               dev.rankforge.eval.config.EvalConfig config, StepLeases leases) {
         this.expander = new PlanExpander(handlers);
         this.handlers = handlers;
         this.json = json;
+        this.leases = leases;
         this.pool = new WorkerPool("experiment-step", config.workers());
+    }
+
+    /** Before the database goes away (it has by {@code @PreDestroy}): hands this replica's steps to the others. */
+    void release(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true; // work interrupted by a shutdown is resumed elsewhere or by the next start, not failed
+        keeper.shutdownNow();
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.warnf("releasing step leases at shutdown failed (%s); they expire on their own", e.getMessage());
+        }
     }
 
     @PreDestroy
     void stop() {
-        stopping = true; // work interrupted by a shutdown is resumed by the next start, not failed
+        stopping = true;
+        keeper.shutdownNow();
         pool.close();
     }
 
@@ -137,6 +158,7 @@ public class ExperimentScheduler {
                     } else if (s.inputs.values().stream().allMatch(i -> byName.get(i).status == JobStatus.SUCCEEDED)) {
                         s.status = JobStatus.RUNNING;
                         s.startedAt = Instant.now();
+                        leases.take(s);
                         start.add(s);
                     }
                 }
@@ -211,12 +233,14 @@ public class ExperimentScheduler {
                 s.status = JobStatus.SUCCEEDED;
                 s.error = null;
                 s.finishedAt = Instant.now();
+                leases.end(s);
                 store(e, s, ok.values());
                 LOG.infof("experiment %s step %s succeeded", e.id, s.name);
             } else if (update instanceof StepUpdate.Failed failed) {
                 s.status = JobStatus.FAILED;
                 s.error = failed.reason();
                 s.finishedAt = Instant.now();
+                leases.end(s);
                 if (!logged) {
                     LOG.warnf("experiment %s step %s failed: %s", e.id, s.name, failed.reason());
                 }
@@ -246,6 +270,7 @@ public class ExperimentScheduler {
                 if (!s.status.isTerminal()) {
                     s.status = JobStatus.CANCELLED;
                     s.finishedAt = Instant.now();
+                    leases.end(s);
                 }
             }
             return out;
@@ -266,23 +291,51 @@ public class ExperimentScheduler {
         }
     }
 
-    /** After a restart or crash: every running step is started again with its job id, then the DAG moves on. */
+    /**
+     * At start: the steps this instance was doing before a restart and those whose replica's lease expired are
+     * started again with their job ids, and every running experiment moves on; then, every third of a lease, this
+     * replica renews its steps' leases, takes over expired ones, and moves on experiments where nothing runs (a
+     * replica died between a step's end and the start of the next).
+     */
     void recover(@Observes StartupEvent event) {
+        takeOver(true);
         List<UUID> experiments = RetryingTransaction.call(() ->
                 Experiment.<Experiment>list("status", JobStatus.RUNNING).stream().map(e -> e.id).toList());
-        for (UUID id : experiments) {
-            List<ExperimentStep> running = RetryingTransaction.call(() ->
-                    ExperimentStep.<ExperimentStep>list("experimentId = ?1 and status = ?2 and startedAt < ?3 "
-                            + "order by position", id, JobStatus.RUNNING, bootedAt));
-            LOG.infof("experiment %s resumes: %d running steps started again with their job ids", id, running.size());
-            running.forEach(this::launch);
-            advance(id);
+        experiments.forEach(this::advance);
+        long period = leases.periodMillis();
+        keeper.scheduleWithFixedDelay(this::keep, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void keep() {
+        try {
+            leases.renew();
+            takeOver(false);
+            List<UUID> idle = RetryingTransaction.call(() -> Experiment.getEntityManager().createQuery(
+                    "select e.id from Experiment e where e.status = :running and not exists (select 1 from "
+                            + "ExperimentStep s where s.experimentId = e.id and s.status = :running)", UUID.class)
+                    .setParameter("running", JobStatus.RUNNING).getResultList());
+            idle.forEach(this::advance);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "renewing or taking over step leases failed; trying again in %d ms", leases.periodMillis());
         }
     }
 
+    private void takeOver(boolean includingMine) {
+        List<ExperimentStep> claimed = leases.claimExpired(includingMine);
+        if (!claimed.isEmpty()) {
+            LOG.infof("%d running step(s) started again with their job ids", claimed.size());
+        }
+        claimed.forEach(this::launch);
+    }
+
+    /** Starts a step this replica leased; once it has sent its request and runs no work here, the lease is cleared. */
     private void launch(ExperimentStep step) {
+        java.util.concurrent.atomic.AtomicBoolean worksHere = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            handlers.of(step.kind).start(run(step), handlers.spec(step.kind, step.spec));
+            handlers.of(step.kind).start(run(step, worksHere), handlers.spec(step.kind, step.spec));
+            if (!worksHere.get()) {
+                leases.handedOver(step.jobId);
+            }
         } catch (Exception e) {
             LOG.errorf(e, "experiment %s: step %s could not start", step.experimentId, step.name);
             apply(step.jobId, new StepUpdate.Failed("could not start: " + JobTransitions.reason(e)), true);
@@ -290,6 +343,11 @@ public class ExperimentScheduler {
     }
 
     private StepRun run(ExperimentStep step) {
+        return run(step, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /** @param worksHere set when the handler hands work to this replica's pool */
+    private StepRun run(ExperimentStep step, java.util.concurrent.atomic.AtomicBoolean worksHere) {
         // Read only by the steps that name what they create (dataset steps), not on every event.
         java.util.function.Supplier<String> experimentName = () -> RetryingTransaction.call(() ->
                 Experiment.<Experiment>findById(step.experimentId).name);
@@ -297,7 +355,9 @@ public class ExperimentScheduler {
                 Experiment.<Experiment>findById(step.experimentId).team);
         return new StepRun(step.experimentId, step.jobId, step.name, experimentName, team, step.bindings, step.inputs,
                 (instance, type) -> output(step.experimentId, instance, type),
-                work -> pool.submit(() -> {
+                work -> {
+                    worksHere.set(true);
+                    pool.submit(() -> {
                     try {
                         apply(step.jobId, work.call());
                     } catch (Exception e) {
@@ -309,7 +369,8 @@ public class ExperimentScheduler {
                         LOG.errorf(e, "experiment %s step %s failed", step.experimentId, step.name);
                         apply(step.jobId, new StepUpdate.Failed(JobTransitions.reason(e)), true);
                     }
-                }));
+                    });
+                });
     }
 
     private Object output(UUID experimentId, String instance, Class<?> type) {

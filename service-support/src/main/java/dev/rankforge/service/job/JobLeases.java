@@ -65,6 +65,11 @@ public class JobLeases {
         held.values().forEach(ids -> ids.remove(id));
     }
 
+    /** How long a lease lasts without renewal. */
+    public Duration leaseLength() {
+        return ttl;
+    }
+
     /** When a lease taken or renewed now expires. */
     public Instant expiry() {
         return Instant.now().plus(ttl);

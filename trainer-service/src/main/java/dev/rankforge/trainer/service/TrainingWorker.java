@@ -21,7 +21,9 @@ import dev.rankforge.trainer.run.JobProgress;
 import dev.rankforge.trainer.run.JobRun;
 import dev.rankforge.trainer.run.JobRunner;
 import dev.rankforge.trainer.run.ModelRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.io.InputStream;
@@ -117,10 +119,15 @@ public class TrainingWorker {
         }
     }
 
+    /** Before the database goes away (it has by {@code @PreDestroy}): hands this replica's jobs to the others. */
+    void release(@Observes ShutdownEvent event) {
+        cancelReader.shutdownNow();
+        leases.releaseAll(); // what was running resumes on another replica, or here at the next start
+    }
+
     @PreDestroy
     void stop() {
         cancelReader.shutdownNow();
-        leases.releaseAll(); // what was running resumes on another replica, or here at the next start
         pool.close();
     }
 
