@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every overlay renders with {@code kubectl kustomize}, and what it renders agrees with the code: a KafkaTopic for
  * each topic in {@link Topics} and its dead-letter topic, each service's KafkaUser allowed exactly the topics and
  * consumer group its channels use, a CloudNativePG cluster behind every database a service is pointed at, probes,
- * resources and an unprivileged container everywhere, and in {@code prod} trainer-service split into an api role
- * and GPU workers that KEDA scales on trainer-service's own job table.
+ * resources and an unprivileged container everywhere, egress only to what a service's configuration calls (and
+ * the callee admitting it), and in {@code prod} trainer-service split into an api role and GPU workers that KEDA
+ * scales on trainer-service's own job table, and two replicas of every API with a disruption budget.
  */
 class ManifestTest {
     private static final List<String> SERVICES = List.of("data-service", "trainer-service", "attack-service",
@@ -222,6 +223,134 @@ class ManifestTest {
                     .isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get(resource))
                             .multiply(java.math.BigDecimal.valueOf(maxReplicas)));
         }
+    }
+
+    /**
+     * Egress is restricted for every service's pods: DNS, PostgreSQL, Kafka, HTTPS outside the cluster, and exactly
+     * the services its configuration calls ({@code http://localhost:<port>} URLs in its application.properties, the
+     * port telling which service); each of those callees' ingress admits it. Nothing else inside the cluster, but
+     * dev's MinIO port.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceReachesWhatItsConfigurationCallsAndTheCalleeAdmitsIt(String overlay) throws Exception {
+        List<JsonNode> resources = render(overlay);
+        Map<String, String> serviceOfPort = new java.util.HashMap<>();
+        for (String service : SERVICES) {
+            serviceOfPort.put(one(resources, "Service", service).path("spec").path("ports").get(0).path("port")
+                    .asText(), service);
+        }
+        for (Deployment deployment : deployments(resources)) {
+            String name = deployment.getMetadata().getName();
+            String service = name.equals("trainer-worker") ? "trainer-service" : name;
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<JsonNode> rules = new ArrayList<>();
+            for (JsonNode policy : resources) {
+                if (policy.path("kind").asText().equals("NetworkPolicy")
+                        && policy.path("spec").path("policyTypes").toString().contains("Egress")
+                        && selects(policy.path("spec").path("podSelector"), labels)) {
+                    policy.path("spec").path("egress").forEach(rules::add);
+                }
+            }
+            assertThat(rules).as(name + "'s egress is restricted").isNotEmpty();
+            Set<String> reached = new TreeSet<>();
+            for (JsonNode rule : rules) {
+                Set<String> ports = new TreeSet<>();
+                rule.path("ports").forEach(port -> ports.add(port.path("port").asText()));
+                if (!rule.has("to")) {
+                    assertThat(overlay + " " + ports).as(name + ": a port open anywhere").isEqualTo("dev [9000]");
+                    continue;
+                }
+                for (JsonNode peer : rule.path("to")) {
+                    String peerLabels = peer.path("podSelector").toString();
+                    if (peer.has("ipBlock")) {
+                        assertThat(ports).as(name + " outside the cluster").containsExactly("443");
+                        reached.add("outside:443");
+                    } else if (peer.path("namespaceSelector").path("matchLabels")
+                            .path("kubernetes.io/metadata.name").asText().equals("kube-system")) {
+                        assertThat(ports).containsExactly("53");
+                        reached.add("dns");
+                    } else if (peerLabels.contains("cnpg.io/cluster")) {
+                        assertThat(ports).containsExactly("5432");
+                        reached.add("postgresql");
+                    } else if (peerLabels.contains("strimzi.io/cluster")) {
+                        assertThat(ports).containsExactly("9093");
+                        reached.add("kafka");
+                    } else if (overlay.equals("dev") && ports.equals(Set.of("9000"))) {
+                        reached.add("minio");
+                    } else {
+                        String callee = peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name")
+                                .asText();
+                        assertThat(SERVICES).as(name + " reaches " + peer).contains(callee);
+                        for (String port : ports) {
+                            assertThat(serviceOfPort.get(port)).as(name + " → " + callee + ":" + port).isEqualTo(callee);
+                        }
+                        reached.add(callee);
+                        assertThat(admits(one(resources, "NetworkPolicy", callee + "-ingress"), labels))
+                                .as(callee + " admits " + name).isTrue();
+                    }
+                }
+            }
+            Set<String> expected = new TreeSet<>(List.of("dns", "postgresql", "kafka", "outside:443"));
+            if (overlay.equals("dev")) {
+                expected.add("minio");
+            }
+            for (String port : localPortsCalledBy(service)) {
+                if (serviceOfPort.containsKey(port) && !serviceOfPort.get(port).equals(service)) {
+                    expected.add(serviceOfPort.get(port));
+                }
+            }
+            assertThat(reached).as(name + " reaches").isEqualTo(expected);
+        }
+    }
+
+    private static boolean selects(JsonNode selector, Map<String, String> labels) {
+        java.util.Iterator<Map.Entry<String, JsonNode>> required = selector.path("matchLabels").fields();
+        while (required.hasNext()) {
+            Map.Entry<String, JsonNode> label = required.next();
+            if (!label.getValue().asText().equals(labels.get(label.getKey()))) {
+                return false;
+            }
+        }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            String value = labels.get(expression.path("key").asText());
+            boolean ok = switch (expression.path("operator").asText()) {
+                case "In" -> value != null && expression.path("values").toString().contains("\"" + value + "\"");
+                case "Exists" -> value != null;
+                default -> throw new AssertionError("operator not understood here: " + expression);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean admits(JsonNode ingressPolicy, Map<String, String> caller) {
+        for (JsonNode from : ingressPolicy.path("spec").path("ingress").findValues("from")) {
+            for (JsonNode peer : from) {
+                if (peer.has("podSelector") && !peer.has("namespaceSelector") && selects(peer.path("podSelector"), caller)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The ports of the {@code http://localhost:<port>} URLs in a service's configuration (outside test profiles). */
+    private static Set<String> localPortsCalledBy(String service) throws IOException {
+        Set<String> ports = new TreeSet<>();
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("..", service, "src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        for (String key : properties.stringPropertyNames()) {
+            Matcher url = Pattern.compile("^https?://localhost:(\\d+)").matcher(properties.getProperty(key));
+            if (!key.startsWith("%") && url.find()) {
+                ports.add(url.group(1));
+            }
+        }
+        return ports;
     }
 
     /**

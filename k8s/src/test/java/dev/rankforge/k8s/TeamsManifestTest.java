@@ -150,9 +150,10 @@ class TeamsManifestTest {
     }
 
     /**
-     * Each caller the single-namespace base admits to a service (a peer naming the caller's pods) is admitted in the
-     * teams layout from the caller's namespace, and no policy names a service's pods without the namespace they run
-     * in; Kafka and the key store admit the fleet's namespaces, which carry the label they select on.
+     * Each flow between services the single-namespace base allows (an ingress peer naming the caller's pods, an
+     * egress peer naming the callee's) is allowed in the teams layout with the other side's namespace, and no policy
+     * names a service's pods without the namespace they run in; Kafka and the key store admit the fleet's
+     * namespaces, which carry the label they select on, and the services' egress reaches them there.
      */
     @Test
     void everyFlowOfTheBaseIsAdmittedAcrossNamespaces() throws Exception {
@@ -160,26 +161,27 @@ class TeamsManifestTest {
         SERVICE_OF_TEAM.forEach((team, service) -> namespaceOfService.put(service, namespace(team)));
         List<JsonNode> base = render("base", null);
         for (JsonNode policy : kind(base, "NetworkPolicy")) {
-            String callee = policy.path("spec").path("podSelector").path("matchLabels")
+            String selected = policy.path("spec").path("podSelector").path("matchLabels")
                     .path("app.kubernetes.io/name").asText();
-            if (!namespaceOfService.containsKey(callee)) {
+            if (!namespaceOfService.containsKey(selected)) {
                 continue;
             }
-            JsonNode teamsPolicy = one(RENDERED.get(namespaceOfService.get(callee)), "NetworkPolicy",
+            // An ingress policy names its callers, an egress policy (of the pod it selects) its callees.
+            JsonNode teamsPolicy = one(RENDERED.get(namespaceOfService.get(selected)), "NetworkPolicy",
                     policy.path("metadata").path("name").asText());
-            for (JsonNode peer : policy.path("spec").path("ingress").findValues("from")) {
-                for (JsonNode p : peer) {
-                    String caller = p.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
-                    if (namespaceOfService.containsKey(caller)) {
-                        assertThat(admits(teamsPolicy, namespaceOfService.get(caller), caller))
-                                .as(caller + " → " + callee).isTrue();
+            for (JsonNode peers : peersOf(policy)) {
+                for (JsonNode p : peers) {
+                    String other = p.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
+                    if (namespaceOfService.containsKey(other)) {
+                        assertThat(admits(teamsPolicy, namespaceOfService.get(other), other))
+                                .as(policy.path("metadata").path("name").asText() + ": " + other).isTrue();
                     }
                 }
             }
         }
         for (Map.Entry<String, List<JsonNode>> rendered : RENDERED.entrySet()) {
             for (JsonNode policy : kind(rendered.getValue(), "NetworkPolicy")) {
-                for (JsonNode p : policy.path("spec").path("ingress").findValues("from")) {
+                for (JsonNode p : peersOf(policy)) {
                     for (JsonNode peer : p) {
                         String caller = peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name")
                                 .asText();
@@ -193,6 +195,13 @@ class TeamsManifestTest {
                     }
                 }
             }
+        }
+        for (String team : SERVICE_OF_TEAM.keySet()) {
+            JsonNode egress = one(RENDERED.get(namespace(team)), "NetworkPolicy", "services-egress");
+            assertThat(egress.path("spec").path("egress").findValues("namespaceSelector"))
+                    .as(team + "'s services reach the platform's Kafka and key store")
+                    .filteredOn(n -> n.path("matchLabels").path("kubernetes.io/metadata.name").asText().equals(PLATFORM))
+                    .hasSize(2);
         }
         for (String shared : List.of("kafka-from-services", "postgres-from-services")) {
             JsonNode policy = one(RENDERED.get(PLATFORM), "NetworkPolicy", shared);
@@ -283,8 +292,20 @@ class TeamsManifestTest {
         return readable;
     }
 
+    /** The peer lists of a policy's ingress ({@code from}) and egress ({@code to}) rules. */
+    private static List<JsonNode> peersOf(JsonNode policy) {
+        List<JsonNode> peers = new java.util.ArrayList<>(policy.path("spec").path("ingress").findValues("from"));
+        policy.path("spec").path("egress").forEach(rule -> {
+            if (rule.has("to")) {
+                peers.add(rule.path("to"));
+            }
+        });
+        return peers;
+    }
+
+    /** Whether a rule of the policy names the pods of {@code app} in {@code namespace}. */
     private static boolean admits(JsonNode policy, String namespace, String app) {
-        for (JsonNode from : policy.path("spec").path("ingress").findValues("from")) {
+        for (JsonNode from : peersOf(policy)) {
             for (JsonNode peer : from) {
                 if (peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText()
                         .equals(namespace) && peer.path("podSelector").path("matchLabels")
