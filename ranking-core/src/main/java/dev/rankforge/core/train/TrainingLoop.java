@@ -178,8 +178,15 @@ public final class TrainingLoop {
                 collector.backward(value);
                 loss = value.getFloat();
             }
-            GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock(), config.clipGradient(), step);
-            trainer.step();
+            double norm = GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock(), config.clipGradient(), step);
+            try {
+                trainer.step();
+            } catch (IllegalStateException e) {
+                // DJL checks a trainer's first step; say what the step saw, so a failure can be told apart (an
+                // infinite norm, for one, is clipped to all-zero gradients).
+                throw new IllegalStateException(e.getMessage() + " (this step: loss " + loss
+                        + ", gradient norm before clipping " + norm + ")", e);
+            }
             return loss;
         }
     }
