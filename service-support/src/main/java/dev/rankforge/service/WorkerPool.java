@@ -20,6 +20,15 @@ public final class WorkerPool implements AutoCloseable {
         });
     }
 
+    /** One daemon thread named {@code name} for periodic background work (lease renewal, gauges, polling). */
+    public static java.util.concurrent.ScheduledExecutorService scheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     public void submit(Runnable job) {
         executor.submit(job);
     }

@@ -56,12 +56,7 @@ public class ExperimentScheduler {
     private final ObjectMapper json;
     private final WorkerPool pool;
     private final StepLeases leases;
-    private final java.util.concurrent.ScheduledExecutorService keeper =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "step-leases");
-                t.setDaemon(true);
-                return t;
-            });
+    private final java.util.concurrent.ScheduledExecutorService keeper = WorkerPool.scheduler("step-leases");
     private volatile boolean stopping;
 
     public ExperimentScheduler(StepHandlers handlers, ObjectMapper json,

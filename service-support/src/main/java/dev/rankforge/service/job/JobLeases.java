@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,11 +33,7 @@ public class JobLeases {
     private final List<Runnable> releases = new CopyOnWriteArrayList<>();
     /** The jobs this replica's workers run, by type: only their leases are renewed. */
     private final java.util.Map<Class<?>, Set<UUID>> held = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "job-leases");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService keeper = dev.rankforge.service.WorkerPool.scheduler("job-leases");
 
     public JobLeases(JobLeaseConfig config) {
         this.instance = config.instance().orElseGet(() -> host() + "-" + UUID.randomUUID().toString().substring(0, 8));

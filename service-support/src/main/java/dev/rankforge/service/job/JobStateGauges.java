@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -41,11 +40,7 @@ public final class JobStateGauges implements AutoCloseable {
                     .description("jobs of this service by state").tag("type", type).tag("state", state.name())
                     .register(registry);
         }
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "job-gauges-" + type);
-            t.setDaemon(true);
-            return t;
-        });
+        this.refresher = dev.rankforge.service.WorkerPool.scheduler("job-gauges-" + type);
         refresher.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 

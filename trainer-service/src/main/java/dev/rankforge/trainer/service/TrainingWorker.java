@@ -56,11 +56,7 @@ public class TrainingWorker {
     private final dev.rankforge.service.job.JobLeases leases;
     private final boolean runsJobs;
     private final java.util.concurrent.ScheduledExecutorService cancelReader =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "cancel-requests");
-                t.setDaemon(true);
-                return t;
-            });
+            dev.rankforge.service.WorkerPool.scheduler("cancel-requests");
 
     public TrainingWorker(ArtifactStore artifacts, JobCheckpoints checkpoints, TrainingMapper mapper,
                           JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
