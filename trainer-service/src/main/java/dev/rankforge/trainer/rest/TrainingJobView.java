@@ -17,13 +17,14 @@ import java.util.UUID;
  * @param resumedFromEpoch the checkpoint epoch the latest attempt continued from
  * @param result           figures beyond the model, e.g. fidelity on test users
  * @param team             the owning team (also of the model the job registers)
+ * @param runningOn        while RUNNING, the replica whose worker runs it (its {@code RANKFORGE_JOBS_INSTANCE} name)
  */
 public record TrainingJobView(UUID id, TrainingKind kind, JobStatus status, UUID datasetId, String architecture,
                               UUID teacherModelId, JsonNode params, int epoch, int epochs, Double loss,
                               String validationMetric, Double validationScore, long queriesSpent, int attempts,
                               Integer resumedFromEpoch, UUID modelId, JsonNode result, String error,
                               Instant createdAt, Instant startedAt, Instant finishedAt, String team,
-                              List<Epoch> history) {
+                              String runningOn, List<Epoch> history) {
 
     /** One finished epoch. */
     public record Epoch(int epoch, double loss, double validationScore, double examplesPerSecond) {
