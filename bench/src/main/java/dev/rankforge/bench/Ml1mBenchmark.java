@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ml1m", mixinStandardHelpOptions = true,
         description = "Train the paper's models on ML-1M within a CPU budget; write bench/results/ml1m.json.")
 final class Ml1mBenchmark implements Callable<Integer> {
-    /** The extraction paper's black-box figures on ML-1M (100 uniform negatives, leave-one-out), as recorded
-     *  in DESIGN.md and the issues; SASRec's are not recorded there. */
+    /** The extraction paper's black-box figures on ML-1M (100 uniform negatives, leave-one-out), as the paper
+     *  reports them for NARM and BERT4Rec (its SASRec recall is not quoted here). */
     private static final Map<String, Map<String, Double>> PAPER = Map.of(
             "narm", Map.of("ndcg@10", 0.625, "recall@10", 0.820),
             "bert4rec", Map.of("ndcg@10", 0.602, "recall@10", 0.806));

@@ -2,6 +2,7 @@ package dev.rankforge.local;
 
 import static dev.rankforge.local.ExperimentJson.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,11 +109,9 @@ class PipelineIT {
                                         "batchSize": 64, "learningRate": 0.005, "seed": "${seed}"}},
                   "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"], "protocols": ["full-ranking"]}}}""");
         String id = client.postJson(eval + "/experiments", plan).path("id").asText();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline && client.get(eval + "/experiments/" + id).path("steps").findValues("progress")
-                .stream().noneMatch(p -> p.path("done").asInt() >= 1)) {
-            Thread.sleep(300);
-        }
+        await("a first sweep point done").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300))
+                .until(() -> client.get(eval + "/experiments/" + id).path("steps").findValues("progress").stream()
+                        .anyMatch(p -> p.path("done").asInt() >= 1));
 
         stack.killAndRestart("eval-service");
 
@@ -379,17 +378,9 @@ class PipelineIT {
         assertThat(poisoned).as("poisoned retrain vs clean retrain").isGreaterThan(clean);
     }
 
-    private static JsonNode awaitJob(String url, java.util.function.Predicate<JsonNode> condition, Duration timeout)
-            throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = client.get(url);
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("job " + url + " did not reach the expected state in " + timeout);
+    private static JsonNode awaitJob(String url, java.util.function.Predicate<JsonNode> condition, Duration timeout) {
+        return await("job " + url + " in the expected state").atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .until(() -> client.get(url), condition::test);
     }
 
     private static int status(String url) throws Exception {

@@ -3,6 +3,7 @@ package dev.rankforge.local;
 import static dev.rankforge.local.ExperimentJson.count;
 import static dev.rankforge.local.ExperimentJson.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(300);
     private static LocalStack stack;
     private static RankforgeClient client;
 
@@ -77,14 +79,12 @@ class ReplicaIT {
         String second = stack.url("trainer-service-2");
         List<String> direct = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            direct.add(client.postJson(second + "/training-jobs", Map.of("datasetId", datasetId, "architecture",
-                    "gru4rec", "params", Map.of("epochs", 40, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20,
-                            "seed", i))).path("id").asText());
+            direct.add(submitOnceKnown(second, Map.of("datasetId", datasetId, "architecture", "gru4rec", "params",
+                    Map.of("epochs", 40, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20, "seed", i))));
         }
         String api = stack.url("trainer-service-api");
-        direct.add(client.postJson(api + "/training-jobs", Map.of("datasetId", datasetId, "architecture", "gru4rec",
-                "params", Map.of("epochs", 3, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20))).path("id")
-                .asText());
+        direct.add(submitOnceKnown(api, Map.of("datasetId", datasetId, "architecture", "gru4rec",
+                "params", Map.of("epochs", 3, "embeddingSize", 16, "hiddenSize", 16, "maxLength", 20))));
         // While the second trainer's one worker is busy with a victim, the first may take a direct job up from the
         // queue: the job to follow is the one the second trainer runs when it dies.
         String taken = awaitRunningOn(second, direct.subList(0, 2), "trainer-service-2", 2);
@@ -176,56 +176,53 @@ class ReplicaIT {
         assertThat(seen.keySet()).as("messages read, by topic: " + seen).containsExactlyInAnyOrderElementsOf(topics);
     }
 
-    private static String awaitDataset(String eval, String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode data = step(client.get(eval + "/experiments/" + id), "data");
-            if (data.path("status").asText().equals("SUCCEEDED")) {
-                // trainer-service learns of it from dataset-events
-                String datasetId = data.path("output").path("datasetId").asText();
-                Thread.sleep(2_000);
-                return datasetId;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the dataset step did not succeed");
+    private static String awaitDataset(String eval, String id) {
+        JsonNode data = await("the dataset step of " + id).atMost(Duration.ofMinutes(3)).pollInterval(POLL)
+                .until(() -> step(client.get(eval + "/experiments/" + id), "data"),
+                        d -> d.path("status").asText().equals("SUCCEEDED"));
+        return data.path("output").path("datasetId").asText();
+    }
+
+    /**
+     * Submits a training job once trainer-service has learnt of the dataset from dataset-events (until then it
+     * refuses the job with a 400 naming datasetId, and nothing is stored).
+     */
+    private static String submitOnceKnown(String trainer, Map<String, Object> job) {
+        return await("trainer-service to know dataset " + job.get("datasetId")).atMost(Duration.ofMinutes(1))
+                .pollInterval(POLL).until(() -> {
+                    try {
+                        return client.postJson(trainer + "/training-jobs", job).path("id").asText();
+                    } catch (RankforgeClient.ApiException e) {
+                        if (e.status() == 400 && e.body().path("errors").findValuesAsText("field").contains("datasetId")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                }, java.util.Objects::nonNull);
     }
 
     /** The first of {@code jobs} seen running on {@code replica} past {@code epoch}'s report (its checkpoint stored). */
-    private static String awaitRunningOn(String trainer, List<String> jobs, String replica, int epoch) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        List<JsonNode> views = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            views.clear();
-            for (String job : jobs) {
-                JsonNode view = client.get(trainer + "/training-jobs/" + job);
-                views.add(view);
-                if (view.path("runningOn").asText().equals(replica) && view.path("epoch").asInt() >= epoch) {
-                    return job;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no job ran on " + replica + " past epoch " + epoch + ": " + views);
+    private static String awaitRunningOn(String trainer, List<String> jobs, String replica, int epoch) {
+        return await("a job running on " + replica + " past epoch " + epoch).atMost(Duration.ofMinutes(4))
+                .pollInterval(POLL).until(() -> {
+                    for (String job : jobs) {
+                        JsonNode view = client.get(trainer + "/training-jobs/" + job);
+                        if (view.path("runningOn").asText().equals(replica) && view.path("epoch").asInt() >= epoch) {
+                            return job;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 
-    private static void awaitEpoch(String trainer, String job, int epoch) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (client.get(trainer + "/training-jobs/" + job).path("epoch").asInt() < epoch) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + job + " did not reach epoch " + epoch);
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitEpoch(String trainer, String job, int epoch) {
+        await("job " + job + " past epoch " + epoch).atMost(Duration.ofMinutes(4)).pollInterval(POLL)
+                .until(() -> client.get(trainer + "/training-jobs/" + job).path("epoch").asInt() >= epoch);
     }
 
-    private static JsonNode awaitTerminal(String trainer, String job, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        JsonNode view = client.get(trainer + "/training-jobs/" + job);
-        while (System.nanoTime() < deadline && view.path("status").asText().matches("QUEUED|RUNNING")) {
-            Thread.sleep(500);
-            view = client.get(trainer + "/training-jobs/" + job);
-        }
-        return view;
+    private static JsonNode awaitTerminal(String trainer, String job, Duration within) {
+        return await("job " + job + " to end").atMost(within).pollInterval(POLL)
+                .until(() -> client.get(trainer + "/training-jobs/" + job),
+                        view -> !view.path("status").asText().matches("QUEUED|RUNNING"));
     }
 }

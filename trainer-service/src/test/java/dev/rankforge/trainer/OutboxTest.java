@@ -56,12 +56,18 @@ class OutboxTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sent(sink).containsAll(committed));
         await().atMost(Duration.ofSeconds(5)).until(() -> unsent() == 0);
-        Thread.sleep(1500); // at least one more relay round: nothing is sent twice
-        List<UUID> ours = sent(sink).stream().filter(id -> committed.contains(id) || id.equals(rolledBack)).toList();
+        // Through at least one more relay round, nothing is sent twice.
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> ours(sink, committed, rolledBack).size() == committed.size());
+        List<UUID> ours = ours(sink, committed, rolledBack);
         assertThat(ours).as("committed ones, once each, in order").containsExactlyElementsOf(committed);
         String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
         assertThat(metrics).as("the backlog meters are registered").contains("rankforge_outbox_pending",
                 "rankforge_outbox_oldest_seconds");
+    }
+
+    private static List<UUID> ours(InMemorySink<TrainingEvent> sink, List<UUID> committed, UUID rolledBack) {
+        return sent(sink).stream().filter(id -> committed.contains(id) || id.equals(rolledBack)).toList();
     }
 
     private static List<UUID> sent(InMemorySink<TrainingEvent> sink) {

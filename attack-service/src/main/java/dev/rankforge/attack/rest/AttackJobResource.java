@@ -16,7 +16,6 @@ import dev.rankforge.service.limits.JobSizeCheck;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -79,10 +78,6 @@ public class AttackJobResource {
     @Path("/{id}")
     @Operation(summary = "One attack job with each target's exposure before and after")
     public AttackJobView get(@PathParam("id") UUID id) {
-        AttackJob job = AttackJob.findById(id);
-        if (job == null || !teams.sees(job.team)) {
-            throw new NotFoundException("attack job " + id + " does not exist");
-        }
-        return mapper.toView(job);
+        return mapper.toView(teams.visible(AttackJob.findById(id), (AttackJob j) -> j.team, "attack job", id));
     }
 }

@@ -209,11 +209,7 @@ public class DatasetResource {
 
     /** The version, or 404 when there is none the caller's team may see. */
     private Dataset found(UUID id) {
-        Dataset d = Dataset.findById(id);
-        if (d == null || !teams.sees(d.team)) {
-            throw new NotFoundException("dataset " + id + " does not exist");
-        }
-        return d;
+        return teams.visible(Dataset.findById(id), (Dataset d) -> d.team, "dataset", id);
     }
 
     private Response download(String uri, String fileName) throws IOException {

@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,10 +67,6 @@ public class EvalJobResource {
     @Path("/{id}")
     @Operation(summary = "One evaluation job with its metrics")
     public EvalJobView get(@PathParam("id") UUID id) {
-        EvalJob job = EvalJob.findById(id);
-        if (job == null || !teams.sees(job.team)) {
-            throw new NotFoundException("eval job " + id + " does not exist");
-        }
-        return mapper.toView(job);
+        return mapper.toView(teams.visible(EvalJob.findById(id), (EvalJob j) -> j.team, "eval job", id));
     }
 }

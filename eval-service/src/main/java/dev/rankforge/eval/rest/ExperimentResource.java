@@ -15,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -134,15 +133,9 @@ public class ExperimentResource {
 
     /** Read in its own transaction, so a view taken after a change in this request shows the change. */
     private ExperimentView view(UUID id) {
-        ExperimentView view = QuarkusTransaction.requiringNew().call(() -> {
-            Experiment experiment = Experiment.findById(id);
-            return experiment == null || !teams.sees(experiment.team) ? null
-                    : mapper.toView(experiment, ExperimentStep.ofExperiment(id), true);
-        });
-        if (view == null) {
-            throw new NotFoundException("experiment " + id + " does not exist");
-        }
-        return view;
+        return QuarkusTransaction.requiringNew().call(() -> mapper.toView(
+                teams.visible(Experiment.findById(id), (Experiment e) -> e.team, "experiment", id),
+                ExperimentStep.ofExperiment(id), true));
     }
 
     /** Trainer- and attack-service trust the steps' Kafka requests, so the caller's job size limits are checked here. */

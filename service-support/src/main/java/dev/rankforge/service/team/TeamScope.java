@@ -4,6 +4,8 @@ import dev.rankforge.service.auth.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import java.util.function.Function;
 
 /**
  * The calling team of the current request and what it may see: its own team's objects only, whatever its roles (a
@@ -34,5 +36,16 @@ public class TeamScope {
     /** Whether this caller may see (and, with the role, use or delete) an object {@code owner} owns. */
     public boolean sees(String owner) {
         return seesAll() || team().equals(Teams.orDefault(owner));
+    }
+
+    /**
+     * The object found under {@code id} if this caller may see it; else a 404 "{@code what} {@code id} does not
+     * exist", the same whether there is none or another team owns it.
+     */
+    public <T> T visible(T found, Function<T, String> owner, String what, Object id) {
+        if (found == null || !sees(owner.apply(found))) {
+            throw new NotFoundException(what + " " + id + " does not exist");
+        }
+        return found;
     }
 }

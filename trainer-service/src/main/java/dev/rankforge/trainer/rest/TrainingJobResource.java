@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -117,10 +116,6 @@ public class TrainingJobResource {
 
     /** The job, or 404 when there is none the caller's team may see. */
     private TrainingJob found(UUID id) {
-        TrainingJob job = TrainingJob.findById(id);
-        if (job == null || !teams.sees(job.team)) {
-            throw new NotFoundException("training job " + id + " does not exist");
-        }
-        return job;
+        return teams.visible(TrainingJob.findById(id), (TrainingJob j) -> j.team, "training job", id);
     }
 }

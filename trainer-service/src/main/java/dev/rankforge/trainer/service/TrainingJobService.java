@@ -5,18 +5,18 @@ import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.train.Objective;
 import dev.rankforge.contracts.TrainingKind;
-import dev.rankforge.trainer.KnownDataset;
-import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.config.TrainerConfig;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
+import dev.rankforge.service.job.JobLeases;
 import dev.rankforge.service.job.JobTransitions;
-import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.OutboundConfig;
 import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.service.problem.InvalidRequestException;
+import dev.rankforge.service.problem.JobIdTakenException;
+import dev.rankforge.service.problem.LimitExceededException;
 import dev.rankforge.service.team.Teams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -44,11 +44,11 @@ public class TrainingJobService {
     private final OutboundPolicy outbound;
     private final Credentials credentials;
 
-    private final dev.rankforge.service.job.JobLeases leases;
+    private final JobLeases leases;
 
     public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events,
                               TrainerConfig config, OutboundConfig outboundConfig, Credentials credentials,
-                              dev.rankforge.service.job.JobLeases leases) {
+                              JobLeases leases) {
         this.leases = leases;
         this.outbound = new OutboundPolicy(List.of(config.selfUrl()), outboundConfig.allow().orElse(List.of()));
         this.credentials = credentials;
@@ -88,54 +88,25 @@ public class TrainingJobService {
             TrainingJob existing = TrainingJob.findById(request.jobId());
             if (existing != null) {
                 if (!existing.team.equals(team)) {
-                    throw new dev.rankforge.service.problem.JobIdTakenException();
+                    throw new JobIdTakenException();
                 }
                 return new Accepted(existing, false);
             }
-            if (kind == TrainingKind.DISTILL) {
-                if (request.teacherModelId() == null) {
-                    throw new InvalidRequestException("teacherModelId", "is required for DISTILL jobs");
-                }
-                if (RegisteredModel.ofTeam(request.teacherModelId(), team) == null) {
-                    throw new InvalidRequestException("teacherModelId", "no such registered model");
-                }
-            }
-            if (request.initialModelId() != null) {
-                if (kind != TrainingKind.TRAIN) {
-                    throw new InvalidRequestException("initialModelId", "only TRAIN jobs fine-tune a model");
-                }
-                RegisteredModel initial = RegisteredModel.ofTeam(request.initialModelId(), team);
-                if (initial == null) {
-                    throw new InvalidRequestException("initialModelId", "no such registered model");
-                }
-                if (!initial.architecture.equals(request.architecture())) {
-                    throw new InvalidRequestException("initialModelId", "is a " + initial.architecture
-                            + " model; this job trains " + request.architecture());
-                }
-            }
-            if (kind == TrainingKind.EXTRACT) {
-                // Our own black-box API, named by modelId or by URL: only the team's own models.
-                BlackBoxEndpoints.fleetModels(params.extraction().target(), config.selfUrl(), "extraction.target")
-                        .forEach((field, id) -> {
-                            if (RegisteredModel.ofTeam(id, team) == null) {
-                                throw new InvalidRequestException(field, "no such registered model");
-                            }
-                        });
-            }
+            TrainingReferences.checkModels(request, kind, params, team, config.selfUrl());
             // One team's submissions count and insert one at a time, so concurrent ones cannot all pass the limit.
             TrainingJob.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                     .setParameter(1, "training-jobs:" + team).getSingleResult();
             long active = TrainingJob.count("team = ?1 and status in (?2, ?3)", team, JobStatus.QUEUED,
                     JobStatus.RUNNING);
             if (active >= config.maxActiveJobsPerTeam()) {
-                throw new dev.rankforge.service.problem.LimitExceededException("team", "team '" + team + "' has "
+                throw new LimitExceededException("team", "team '" + team + "' has "
                         + active + " jobs queued or running, the most RANKFORGE_TRAINER_MAX_ACTIVE_JOBS_PER_TEAM ("
                         + config.maxActiveJobsPerTeam() + ") allows; submit again when one has ended");
             }
             TrainingJob job = new TrainingJob();
             job.id = request.jobId();
             job.datasetId = request.datasetId();
-            job.datasetUri = datasetUri(request, team);
+            job.datasetUri = TrainingReferences.datasetUri(request, team);
             job.team = team;
             job.architecture = request.architecture();
             job.kind = kind;
@@ -187,23 +158,5 @@ public class TrainingJobService {
                     job.id, job.epoch);
         }
         JobTransitions.queued(TrainingJob.class).forEach(worker::submit);
-    }
-
-    /**
-     * The request's artifact, or the announced version's. A version announced as another team's is refused as
-     * unknown; one not announced yet (its event still on the way) is taken at the request's word, as before.
-     */
-    private static String datasetUri(TrainingRequest request, String team) {
-        KnownDataset dataset = KnownDataset.findById(request.datasetId());
-        if (dataset != null && !dataset.team.equals(team)) {
-            dataset = null;
-        } else if (request.datasetUri() != null) {
-            return request.datasetUri();
-        }
-        if (dataset == null) {
-            throw new InvalidRequestException("datasetId",
-                    "unknown dataset (not announced on dataset-events); give datasetUri or create it first");
-        }
-        return dataset.artifactUri;
     }
 }
