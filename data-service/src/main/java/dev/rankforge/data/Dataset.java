@@ -1,5 +1,6 @@
 package dev.rankforge.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,8 +9,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A stored, immutable dataset version: its preprocessed leave-one-out sequences live in the artifact store
@@ -23,16 +27,20 @@ public class Dataset extends PanacheEntityBase {
     public String name;
     @Enumerated(EnumType.STRING)
     public DatasetSource source;
-    /** The generator spec or preprocessing settings, as JSON. */
-    public String spec;
+    /** The generator spec or preprocessing settings (their shape depends on the source). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public JsonNode spec;
     public int users;
     public int items;
     public long interactions;
     @Column(name = "artifact_uri")
     public String artifactUri;
     public String sha256;
-    /** Statistics (lengths, density, popularity Gini, lines read and skipped), as JSON. */
-    public String statistics;
+    /** Statistics (lengths, density, popularity Gini, lines read and skipped). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> statistics;
     /** Original ↔ dense ids of uploaded files; null for synthetic data. */
     @Column(name = "id_maps_uri")
     public String idMapsUri;

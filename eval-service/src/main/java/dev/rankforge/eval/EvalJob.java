@@ -4,7 +4,10 @@ import dev.rankforge.service.job.JobEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A durable evaluation of one model on its dataset's test split; id = the request's job id. */
 @Entity
@@ -22,10 +25,12 @@ public class EvalJob extends JobEntity {
     public String protocol;
     @Column(name = "users_evaluated")
     public Integer usersEvaluated;
-    /** Metrics of the model, JSON object keyed like {@code ndcg@10}. */
-    @Column(name = "model_metrics")
-    public String modelMetrics;
+    /** Metrics of the model, keyed like {@code ndcg@10}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "model_metrics", columnDefinition = "jsonb")
+    public Map<String, Double> modelMetrics;
     /** Metrics of the popularity baseline under the same protocol. */
-    @Column(name = "popularity_metrics")
-    public String popularityMetrics;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "popularity_metrics", columnDefinition = "jsonb")
+    public Map<String, Double> popularityMetrics;
 }

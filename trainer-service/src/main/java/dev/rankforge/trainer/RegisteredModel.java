@@ -8,6 +8,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,8 +25,10 @@ public class RegisteredModel extends PanacheEntityBase {
     @Column(name = "dataset_id")
     public UUID datasetId;
     public String architecture;
-    /** Model spec and training settings, as JSON. */
-    public String hyperparameters;
+    /** Model spec and training settings. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public ModelHyperparameters hyperparameters;
     @Column(name = "artifact_uri")
     public String artifactUri;
     public String sha256;
@@ -33,10 +38,14 @@ public class RegisteredModel extends PanacheEntityBase {
     public String validationMetric;
     @Column(name = "validation_score")
     public double validationScore;
-    /** Where the model came from beyond its job and dataset: teacher or victim, query set, queries spent (JSON). */
-    public String lineage;
-    /** Test-time figures, e.g. an extracted model's agreement with its victim (JSON). */
-    public String metrics;
+    /** Where the model came from beyond its job and dataset: teacher or victim, query set, queries spent. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> lineage;
+    /** Test-time figures, e.g. an extracted model's agreement with its victim. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> metrics;
     @Column(name = "best_epoch")
     public int bestEpoch;
     @Column(name = "created_at")

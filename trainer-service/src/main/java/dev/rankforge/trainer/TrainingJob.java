@@ -7,6 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import dev.rankforge.trainer.service.ResolvedParams;
 import java.util.UUID;
 
 /** A durable TRAIN, DISTILL or EXTRACT job; its id is the request's job id, which makes request handling idempotent. */
@@ -21,8 +25,10 @@ public class TrainingJob extends JobEntity {
     /** A cancel was asked while the job ran; the replica running it stops after its current batch. */
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
-    /** Resolved hyperparameters (defaults filled in), as JSON. */
-    public String params;
+    /** Resolved hyperparameters (defaults filled in). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public ResolvedParams params;
     public int epoch;
     public int epochs;
     public Double loss;
@@ -53,6 +59,8 @@ public class TrainingJob extends JobEntity {
     /** The checkpoint epoch the latest attempt resumed from; null when it started fresh. */
     @Column(name = "resumed_from_epoch")
     public Integer resumedFromEpoch;
-    /** Outcome figures beyond the model (e.g. EXTRACT fidelity on test users), as JSON. */
-    public String result;
+    /** Outcome figures beyond the model (e.g. EXTRACT fidelity on test users). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> result;
 }

@@ -1,5 +1,6 @@
 package dev.rankforge.trainer;
 
+import dev.rankforge.trainer.service.ResolvedParams;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,7 +130,7 @@ class TeamOwnershipTest {
                 job.datasetUri = "file:/busy.rfsq";
                 job.architecture = "gru4rec";
                 job.kind = TrainingKind.TRAIN;
-                job.params = "{}";
+                job.params = ResolvedParams.resolve(TrainingKind.TRAIN, null, null, null, null, null, null);
                 job.validationMetric = "ndcg@10";
                 job.status = i % 2 == 0 ? JobStatus.QUEUED : JobStatus.RUNNING;
                 job.createdAt = Instant.now();
@@ -176,7 +177,7 @@ class TeamOwnershipTest {
         job.datasetUri = d.artifactUri;
         job.architecture = "gru4rec";
         job.kind = TrainingKind.TRAIN;
-        job.params = "{}";
+        job.params = ResolvedParams.resolve(TrainingKind.TRAIN, null, null, null, null, null, null);
         job.validationMetric = "ndcg@10";
         job.status = JobStatus.SUCCEEDED;
         job.createdAt = Instant.now();
@@ -188,9 +189,9 @@ class TeamOwnershipTest {
         m.datasetId = datasetId;
         m.architecture = "gru4rec";
         m.kind = TrainingKind.TRAIN;
-        m.hyperparameters = "{}";
-        m.lineage = "{}";
-        m.metrics = "{}";
+        m.hyperparameters = new ModelHyperparameters(null, null);
+        m.lineage = java.util.Map.of();
+        m.metrics = java.util.Map.of();
         m.artifactUri = "file:/a-model.rfm";
         m.sha256 = "0".repeat(64);
         m.validationMetric = "ndcg@10";

@@ -1,5 +1,6 @@
 package dev.rankforge.attack.rest;
 
+import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +58,7 @@ public class AttackJobResource {
             sizes.sequences(caller.getRoles(), "params.maxUsers", r.params().maxUsers());
         }
         UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
-        AttackJobService.Accepted accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId, r.method(),
+        Accepted<AttackJob> accepted = jobs.submit(new AttackRequest(SchemaVersion.CURRENT, jobId, r.method(),
                 r.victim(), r.surrogateModelId(), r.datasetId(), r.datasetUri(), r.targets(), r.params(),
                 teams.team()));
         AttackJobView view = mapper.toView(accepted.job());

@@ -11,7 +11,6 @@ import dev.rankforge.attack.mapping.AttackMapper;
 import dev.rankforge.attack.messaging.AttackEventPublisher;
 import dev.rankforge.contracts.AttackParams;
 import dev.rankforge.contracts.AttackRequest;
-import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.core.attack.AttackTargets;
 import dev.rankforge.core.attack.DataPoisoning;
 import dev.rankforge.core.attack.ItemChoosers;
@@ -20,14 +19,13 @@ import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.service.blackbox.Credentials;
-import dev.rankforge.service.job.JobTransitions;
+import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -78,19 +76,14 @@ public class AttackJobService {
         this.datasets = datasets;
     }
 
-    /** The accepted job and whether this call created it. */
-    public record Accepted(AttackJob job, boolean isNew) {
-    }
-
-    public Accepted submit(AttackRequest r) {
+    public Accepted<AttackJob> submit(AttackRequest r) {
         require(r.jobId() != null, "jobId", "is required");
         String team = Teams.orDefault(r.team());
-        AttackJob existing = QuarkusTransaction.requiringNew().call(() -> AttackJob.findById(r.jobId()));
+        // A repeated submission is answered before the checks that call other services.
+        Accepted<AttackJob> existing = QuarkusTransaction.requiringNew().call(() -> Accepted.existing(AttackJob.class,
+                r.jobId(), team));
         if (existing != null) {
-            if (!existing.team.equals(team)) {
-                throw new dev.rankforge.service.problem.JobIdTakenException();
-            }
-            return new Accepted(existing, false);
+            return existing;
         }
         String method = r.method() == null ? POLLUTION : r.method();
         require(methods.contains(method), "method", "must be one of " + methods);
@@ -119,39 +112,26 @@ public class AttackJobService {
         }
         SequenceDataset data = datasets.load(r.datasetUri(), "datasetUri");
         List<Integer> targets = targets(r.targets(), p.targetCount(), data);
-        Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
-            AttackJob again = AttackJob.findById(r.jobId());
-            if (again != null) {
-                if (!again.team.equals(team)) {
-                    throw new dev.rankforge.service.problem.JobIdTakenException();
-                }
-                return new Accepted(again, false);
-            }
-            AttackJob job = new AttackJob();
-            job.id = r.jobId();
-            job.method = method;
-            job.team = team;
-            job.chooser = p.chooser();
-            job.knowledge = knowledge.name();
-            job.victim = victim;
-            job.surrogateModelId = r.surrogateModelId();
-            job.datasetId = r.datasetId();
-            job.datasetUri = r.datasetUri();
-            job.targets = targets;
-            job.params = p;
-            job.results = new ArrayList<>();
-            job.status = JobStatus.QUEUED;
-            job.createdAt = Instant.now();
-            job.persist();
-            events.publish(mapper.toEvent(job));
-            return new Accepted(job, true);
-        });
+        Accepted<AttackJob> accepted = QuarkusTransaction.requiringNew().call(() -> Accepted.once(AttackJob.class,
+                r.jobId(), team, () -> {
+                    AttackJob job = new AttackJob();
+                    job.method = method;
+                    job.chooser = p.chooser();
+                    job.knowledge = knowledge.name();
+                    job.victim = victim;
+                    job.surrogateModelId = r.surrogateModelId();
+                    job.datasetId = r.datasetId();
+                    job.datasetUri = r.datasetUri();
+                    job.targets = targets;
+                    job.params = p;
+                    job.results = new ArrayList<>();
+                    return job;
+                }, job -> events.publish(mapper.toEvent(job))));
         if (accepted.isNew()) {
             LOG.infof("attack job %s queued: %s with chooser %s against %s, %d targets", r.jobId(), method,
                     p.chooser(), victim.url(), targets.size());
-            worker.submit(r.jobId());
         }
-        return accepted;
+        return accepted.startIfNew(worker::submit);
     }
 
     private static AttackParams resolve(AttackParams given, boolean hasSurrogate, boolean poisoning) {
@@ -208,10 +188,9 @@ public class AttackJobService {
 
     /** After a restart, interrupted jobs go back to the queue and resume from what they committed. */
     void recover(@Observes StartupEvent event) {
-        for (AttackJob job : leases.recoverAndKeep(AttackJob.class, worker::submit)) {
+        for (AttackJob job : leases.recoverAll(AttackJob.class, worker::submit)) {
             LOG.infof("attack job %s was interrupted at stage %s with %d of %d targets measured; resuming", job.id,
                     job.stage, job.results.size(), job.targets.size());
         }
-        JobTransitions.queued(AttackJob.class).forEach(worker::submit);
     }
 }

@@ -2,6 +2,7 @@ package dev.rankforge.data.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,6 @@ import java.util.UUID;
  * its artifacts (sequences, and for uploads the original ↔ dense id maps), and the team that owns it.
  */
 public record DatasetView(UUID id, String name, String source, JsonNode spec, int users, int items,
-                          long interactions, double density, JsonNode statistics, String artifactUri, String sha256,
+                          long interactions, double density, Map<String, Object> statistics, String artifactUri, String sha256,
                           String idMapsUri, UUID baseDatasetId, Instant createdAt, String team) {
 }

@@ -1,6 +1,5 @@
 package dev.rankforge.data.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.service.artifact.ArtifactStore;
 import dev.rankforge.service.artifact.StoredArtifact;
@@ -220,13 +219,13 @@ public class DatasetService {
             d.name = name;
             d.team = team;
             d.source = source;
-            d.spec = toJson(spec);
+            d.spec = json.valueToTree(spec);
             d.users = data.numUsers();
             d.items = data.numItems();
             d.interactions = data.numInteractions();
             d.artifactUri = artifact.uri();
             d.sha256 = artifact.sha256();
-            d.statistics = toJson(statistics);
+            d.statistics = statistics;
             d.idMapsUri = idMapsUri;
             d.baseDatasetId = baseId;
             d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -243,13 +242,5 @@ public class DatasetService {
                     artifact.sha256());
         }
         return created;
-    }
-
-    private String toJson(Object spec) {
-        try {
-            return json.writeValueAsString(spec);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package dev.rankforge.eval.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.Experiment;
@@ -15,15 +12,9 @@ import java.util.List;
 /** Maps eval-service entities to API views; entities never leave the service. */
 @ApplicationScoped
 public class EvalMapper {
-    private final ObjectMapper json;
-
-    public EvalMapper(ObjectMapper json) {
-        this.json = json;
-    }
-
     public EvalJobView toView(EvalJob j) {
         return new EvalJobView(j.id, j.status, j.modelId, j.datasetId, j.protocol, j.usersEvaluated,
-                tree(j.modelMetrics), tree(j.popularityMetrics), j.error, j.createdAt, j.startedAt, j.finishedAt,
+                j.modelMetrics, j.popularityMetrics, j.error, j.createdAt, j.startedAt, j.finishedAt,
                 j.team);
     }
 
@@ -39,16 +30,5 @@ public class EvalMapper {
     /** From the speed measured between progress reports; unknown until two reports moved. */
     static Long secondsLeft(ExperimentStep s) {
         return s.status != JobStatus.RUNNING || s.progress == null ? null : s.progress.secondsLeft();
-    }
-
-    private JsonNode tree(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
     }
 }

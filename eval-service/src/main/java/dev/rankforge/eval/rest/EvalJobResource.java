@@ -1,5 +1,6 @@
 package dev.rankforge.eval.rest;
 
+import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.team.TeamScope;
 import dev.rankforge.service.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class EvalJobResource {
     @Operation(summary = "Queue an evaluation (202); repeating a jobId returns the existing job")
     public Response submit(@Valid @NotNull EvalJobRequest r) {
         UUID jobId = r.jobId() == null ? UUID.randomUUID() : r.jobId();
-        EvalJobService.Accepted accepted = jobs.submit(new EvalRequest(SchemaVersion.CURRENT, jobId, r.modelId(),
+        Accepted<EvalJob> accepted = jobs.submit(new EvalRequest(SchemaVersion.CURRENT, jobId, r.modelId(),
                 r.modelUri(), r.datasetId(), r.datasetUri(), teams.team()));
         EvalJobView view = mapper.toView(accepted.job());
         return JobResponses.submitted(accepted.isNew(), "/eval-jobs/" + jobId, view);

@@ -1,7 +1,5 @@
 package dev.rankforge.eval.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rankforge.contracts.EvalEvent;
 import dev.rankforge.contracts.EvalRequest;
 import dev.rankforge.contracts.JobStatus;
@@ -13,6 +11,7 @@ import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.config.EvalConfig;
 import dev.rankforge.eval.messaging.Publisher;
 import dev.rankforge.service.WorkerPool;
+import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.InvalidRequestException;
 import dev.rankforge.service.team.Teams;
@@ -40,17 +39,15 @@ public class EvalJobService {
     private final ModelEvaluation evaluation;
     private final Publisher publisher;
     private final EvalConfig config;
-    private final ObjectMapper json;
     private final WorkerPool pool;
     private final dev.rankforge.service.job.JobLeases leases;
 
-    public EvalJobService(ModelEvaluation evaluation, Publisher publisher, EvalConfig config, ObjectMapper json,
+    public EvalJobService(ModelEvaluation evaluation, Publisher publisher, EvalConfig config,
                           dev.rankforge.service.job.JobLeases leases) {
         this.leases = leases;
         this.evaluation = evaluation;
         this.publisher = publisher;
         this.config = config;
-        this.json = json;
         this.pool = new WorkerPool("eval-worker", config.workers());
     }
 
@@ -64,48 +61,28 @@ public class EvalJobService {
         pool.close();
     }
 
-    /** The accepted job and whether this call created it. */
-    public record Accepted(EvalJob job, boolean isNew) {
-    }
-
-    public Accepted submit(EvalRequest r) {
+    public Accepted<EvalJob> submit(EvalRequest r) {
         require(r.jobId() != null, "jobId");
         require(r.modelId() != null, "modelId");
         require(r.modelUri() != null && !r.modelUri().isBlank(), "modelUri");
         require(r.datasetId() != null, "datasetId");
         require(r.datasetUri() != null && !r.datasetUri().isBlank(), "datasetUri");
-        Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
-            EvalJob existing = EvalJob.findById(r.jobId());
-            String team = Teams.orDefault(r.team());
-            if (existing != null) {
-                if (!existing.team.equals(team)) {
-                    throw new dev.rankforge.service.problem.JobIdTakenException();
-                }
-                return new Accepted(existing, false);
-            }
-            EvalJob job = new EvalJob();
-            job.id = r.jobId();
-            job.modelId = r.modelId();
-            job.team = team;
-            job.modelUri = r.modelUri();
-            job.datasetId = r.datasetId();
-            job.datasetUri = r.datasetUri();
-            job.status = JobStatus.QUEUED;
-            job.protocol = EvaluationProtocol.fullRanking().name();
-            job.createdAt = Instant.now();
-            job.persist();
-            return new Accepted(job, true);
-        });
-        if (accepted.isNew()) {
-            pool.submit(() -> run(r.jobId()));
-        }
-        return accepted;
+        Accepted<EvalJob> accepted = QuarkusTransaction.requiringNew().call(() -> Accepted.once(EvalJob.class,
+                r.jobId(), Teams.orDefault(r.team()), () -> {
+                    EvalJob job = new EvalJob();
+                    job.modelId = r.modelId();
+                    job.modelUri = r.modelUri();
+                    job.datasetId = r.datasetId();
+                    job.datasetUri = r.datasetUri();
+                    job.protocol = EvaluationProtocol.fullRanking().name();
+                    return job;
+                }));
+        return accepted.startIfNew(id -> pool.submit(() -> run(id)));
     }
 
     void recover(@Observes StartupEvent event) {
         // Evaluation is cheap and side-effect free: interrupted jobs (this replica's, or expired leases) run again.
-        leases.recoverAndKeep(EvalJob.class, id -> pool.submit(() -> run(id)));
-        JobTransitions.queued(EvalJob.class).forEach(id -> pool.submit(() -> run(id)));
+        leases.recoverAll(EvalJob.class, id -> pool.submit(() -> run(id)));
     }
 
     void run(UUID jobId) {
@@ -140,22 +117,14 @@ public class EvalJobService {
                            Map<String, Double> popularity) {
         return JobTransitions.finish(EvalJob.class, jobId, leases, status, error, j -> {
             j.usersEvaluated = users;
-            j.modelMetrics = model == null ? null : write(model);
-            j.popularityMetrics = popularity == null ? null : write(popularity);
+            j.modelMetrics = model;
+            j.popularityMetrics = popularity;
         }, j -> publisher.send(toEvent(j, model, popularity)));
     }
 
     private static EvalEvent toEvent(EvalJob j, Map<String, Double> model, Map<String, Double> popularity) {
         return new EvalEvent(SchemaVersion.CURRENT, j.id, j.modelId, j.status, j.protocol, j.usersEvaluated, model,
                 popularity, j.error, Instant.now());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void require(boolean ok, String field) {

@@ -71,11 +71,21 @@ public class JobLeases {
     }
 
     /**
+     * At start: {@link #recoverAndKeep} and then every waiting job of {@code type} handed to {@code run}, oldest
+     * first. Returns the jobs that were interrupted mid-run (now waiting again), for the caller to log.
+     */
+    public <J extends JobEntity> List<J> recoverAll(Class<J> type, Consumer<UUID> run) {
+        List<J> recovered = recoverAndKeep(type, run);
+        JobTransitions.queued(type).forEach(run);
+        return recovered;
+    }
+
+    /**
      * At start: puts back in the queue the RUNNING jobs of {@code type} this replica may take (its own from before a
      * restart, those whose lease expired, those from before leases existed) and returns them; then keeps renewing
      * this replica's leases and, on each round, hands every job taken over from an expired lease to {@code resume}.
      */
-    public <J extends JobEntity> List<J> recoverAndKeep(Class<J> type, Consumer<UUID> resume) {
+    private <J extends JobEntity> List<J> recoverAndKeep(Class<J> type, Consumer<UUID> resume) {
         List<J> recovered = JobTransitions.requeueRecoverable(type, instance, Instant.now());
         long period = Math.max(1, ttl.toMillis() / 3);
         Set<UUID> offered = new HashSet<>();

@@ -1,8 +1,10 @@
 package dev.rankforge.trainer.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.TrainingKind;
+import dev.rankforge.trainer.ModelHyperparameters;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,7 +12,7 @@ import java.util.UUID;
  * queries spent), hyperparameters, artifact and metrics, the team that owns it and the teams it is shared with.
  */
 public record ModelView(UUID id, UUID jobId, TrainingKind kind, UUID datasetId, String architecture,
-                        JsonNode hyperparameters, JsonNode lineage, String artifactUri, String sha256,
-                        String validationMetric, double validationScore, int bestEpoch, JsonNode metrics,
-                        Instant createdAt, String team, java.util.List<String> sharedWith) {
+                        ModelHyperparameters hyperparameters, Map<String, Object> lineage, String artifactUri,
+                        String sha256, String validationMetric, double validationScore, int bestEpoch,
+                        Map<String, Object> metrics, Instant createdAt, String team, List<String> sharedWith) {
 }

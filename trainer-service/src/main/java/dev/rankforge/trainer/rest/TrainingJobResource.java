@@ -1,5 +1,6 @@
 package dev.rankforge.trainer.rest;
 
+import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.auth.Roles;
 import dev.rankforge.trainer.config.TrainerConfig;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -80,7 +81,7 @@ public class TrainingJobResource {
                     request.extraction().length());
         }
         UUID jobId = request.jobId() == null ? UUID.randomUUID() : request.jobId();
-        TrainingJobService.Accepted accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
+        Accepted<TrainingJob> accepted = jobs.submit(new TrainingRequest(SchemaVersion.CURRENT, jobId,
                 request.kind(), request.datasetId(), request.datasetUri(), request.architecture(), request.params(),
                 request.teacherModelId(), request.distillation(), request.extraction(), request.initialModelId(),
                 teams.team()));

@@ -1,10 +1,11 @@
 package dev.rankforge.trainer.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.TrainingKind;
 import java.time.Instant;
+import dev.rankforge.trainer.service.ResolvedParams;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,9 +21,9 @@ import java.util.UUID;
  * @param runningOn        while RUNNING, the replica whose worker runs it (its {@code RANKFORGE_JOBS_INSTANCE} name)
  */
 public record TrainingJobView(UUID id, TrainingKind kind, JobStatus status, UUID datasetId, String architecture,
-                              UUID teacherModelId, JsonNode params, int epoch, int epochs, Double loss,
+                              UUID teacherModelId, ResolvedParams params, int epoch, int epochs, Double loss,
                               String validationMetric, Double validationScore, long queriesSpent, int attempts,
-                              Integer resumedFromEpoch, UUID modelId, JsonNode result, String error,
+                              Integer resumedFromEpoch, UUID modelId, Map<String, Object> result, String error,
                               Instant createdAt, Instant startedAt, Instant finishedAt, String team,
                               String runningOn, List<Epoch> history) {
 

@@ -7,26 +7,23 @@ import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.trainer.ModelHyperparameters;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingJob;
-import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.service.ResolvedParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** The registered models as jobs use them: load a teacher or an initial model, register a job's result once. */
 @ApplicationScoped
 public class ModelRegistry {
     private final ArtifactStore artifacts;
-    private final TrainingMapper mapper;
 
-    public ModelRegistry(ArtifactStore artifacts, TrainingMapper mapper) {
+    public ModelRegistry(ArtifactStore artifacts) {
         this.artifacts = artifacts;
-        this.mapper = mapper;
     }
 
     /**
@@ -71,14 +68,14 @@ public class ModelRegistry {
             m.kind = job.kind;
             m.datasetId = job.datasetId;
             m.architecture = spec.architecture();
-            m.hyperparameters = mapper.write(Map.of("model", spec, "training", params));
+            m.hyperparameters = new ModelHyperparameters(spec, params);
             m.artifactUri = artifact.uri();
             m.sha256 = artifact.sha256();
             m.validationMetric = job.kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
             m.validationScore = outcome.result().bestValidation().getOrDefault(m.validationMetric, 0.0);
             m.bestEpoch = outcome.result().bestEpoch();
-            m.lineage = mapper.write(outcome.lineage());
-            m.metrics = mapper.write(outcome.metrics());
+            m.lineage = outcome.lineage();
+            m.metrics = outcome.metrics();
             m.createdAt = Instant.now();
             m.persist();
             return m;

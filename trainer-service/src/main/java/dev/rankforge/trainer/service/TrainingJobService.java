@@ -10,12 +10,11 @@ import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import dev.rankforge.service.job.JobLeases;
-import dev.rankforge.service.job.JobTransitions;
+import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.OutboundConfig;
 import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.service.problem.InvalidRequestException;
-import dev.rankforge.service.problem.JobIdTakenException;
 import dev.rankforge.service.problem.LimitExceededException;
 import dev.rankforge.service.team.Teams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,11 +57,7 @@ public class TrainingJobService {
         this.config = config;
     }
 
-    /** The accepted job and whether this call created it. */
-    public record Accepted(TrainingJob job, boolean isNew) {
-    }
-
-    public Accepted submit(TrainingRequest request) {
+    public Accepted<TrainingJob> submit(TrainingRequest request) {
         if (request.jobId() == null) {
             throw new InvalidRequestException("jobId", "is required");
         }
@@ -84,13 +79,10 @@ public class TrainingJobService {
                 throw new InvalidRequestException("params.objective", e.getMessage());
             }
         }
-        Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob existing = TrainingJob.findById(request.jobId());
+        Accepted<TrainingJob> accepted = QuarkusTransaction.requiringNew().call(() -> {
+            Accepted<TrainingJob> existing = Accepted.existing(TrainingJob.class, request.jobId(), team);
             if (existing != null) {
-                if (!existing.team.equals(team)) {
-                    throw new JobIdTakenException();
-                }
-                return new Accepted(existing, false);
+                return existing;
             }
             TrainingReferences.checkModels(request, kind, params, team, config.selfUrl());
             // One team's submissions count and insert one at a time, so concurrent ones cannot all pass the limit.
@@ -103,30 +95,26 @@ public class TrainingJobService {
                         + active + " jobs queued or running, the most RANKFORGE_TRAINER_MAX_ACTIVE_JOBS_PER_TEAM ("
                         + config.maxActiveJobsPerTeam() + ") allows; submit again when one has ended");
             }
-            TrainingJob job = new TrainingJob();
-            job.id = request.jobId();
-            job.datasetId = request.datasetId();
-            job.datasetUri = TrainingReferences.datasetUri(request, team);
-            job.team = team;
-            job.architecture = request.architecture();
-            job.kind = kind;
-            job.teacherModelId = request.teacherModelId();
-            job.initialModelId = request.initialModelId();
-            job.validationMetric = kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
-            job.params = mapper.write(params);
-            job.status = JobStatus.QUEUED;
-            job.epochs = params.epochs();
-            job.createdAt = Instant.now();
-            job.persist();
-            events.publish(mapper.toEvent(job, null, null));
-            return new Accepted(job, true);
+            String datasetUri = TrainingReferences.datasetUri(request, team);
+            return Accepted.once(TrainingJob.class, request.jobId(), team, () -> {
+                TrainingJob job = new TrainingJob();
+                job.datasetId = request.datasetId();
+                job.datasetUri = datasetUri;
+                job.architecture = request.architecture();
+                job.kind = kind;
+                job.teacherModelId = request.teacherModelId();
+                job.initialModelId = request.initialModelId();
+                job.validationMetric = kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
+                job.params = params;
+                job.epochs = params.epochs();
+                return job;
+            }, job -> events.publish(mapper.toEvent(job, null, null)));
         });
         if (accepted.isNew()) {
             LOG.infof("%s job %s queued: %s on dataset %s", kind, accepted.job().id, request.architecture(),
                     request.datasetId());
-            worker.submit(accepted.job().id);
         }
-        return accepted;
+        return accepted.startIfNew(worker::submit);
     }
 
     /** Asks a job to stop; a queued job is cancelled at once, a running one after its current batch. */
@@ -153,10 +141,9 @@ public class TrainingJobService {
             LOG.info("role api: jobs are accepted here and run by the worker replicas");
             return;
         }
-        for (TrainingJob job : leases.recoverAndKeep(TrainingJob.class, worker::submit)) {
+        for (TrainingJob job : leases.recoverAll(TrainingJob.class, worker::submit)) {
             LOG.warnf("%s job %s was interrupted after epoch %d; it resumes from its last checkpoint", job.kind,
                     job.id, job.epoch);
         }
-        JobTransitions.queued(TrainingJob.class).forEach(worker::submit);
     }
 }

@@ -15,7 +15,6 @@ import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.trainer.RegisteredModel;
 import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.config.TrainerConfig;
-import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.run.JobOutcome;
 import dev.rankforge.trainer.run.JobProgress;
 import dev.rankforge.trainer.run.JobRun;
@@ -47,7 +46,6 @@ public class TrainingWorker {
 
     private final ArtifactStore artifacts;
     private final JobCheckpoints checkpoints;
-    private final TrainingMapper mapper;
     private final JobProgress progress;
     private final ModelRegistry registry;
     private final Map<TrainingKind, JobRunner> runners = new EnumMap<>(TrainingKind.class);
@@ -58,8 +56,7 @@ public class TrainingWorker {
     private final java.util.concurrent.ScheduledExecutorService cancelReader =
             dev.rankforge.service.WorkerPool.scheduler("cancel-requests");
 
-    public TrainingWorker(ArtifactStore artifacts, JobCheckpoints checkpoints, TrainingMapper mapper,
-                          JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
+    public TrainingWorker(ArtifactStore artifacts, JobCheckpoints checkpoints, JobProgress progress, ModelRegistry registry, Instance<JobRunner> runners,
                           TrainerConfig config, dev.rankforge.service.job.JobLeases leases) {
         this.leases = leases;
         if (!List.of("all", "api", "worker").contains(config.role())) {
@@ -68,7 +65,6 @@ public class TrainingWorker {
         this.runsJobs = !config.role().equals("api");
         this.artifacts = artifacts;
         this.checkpoints = checkpoints;
-        this.mapper = mapper;
         this.progress = progress;
         this.registry = registry;
         runners.forEach(r -> this.runners.put(r.kind(), r));
@@ -142,7 +138,7 @@ public class TrainingWorker {
             try (InputStream in = artifacts.open(job.datasetUri)) {
                 data = SequenceFile.read(in);
             }
-            ResolvedParams params = mapper.read(job.params, ResolvedParams.class);
+            ResolvedParams params = job.params;
             ModelSpec spec = params.modelSpec(job.architecture, data.numItems());
             LOG.infof("%s job %s %s: %s, %d users, %d items, %d epochs", job.kind, jobId,
                     checkpoint == null ? "started" : "resumed after epoch " + checkpoint.epochsDone(),
@@ -157,7 +153,7 @@ public class TrainingWorker {
                 StoredArtifact artifact = artifacts.put("models", ".rfmd", model::save);
                 RegisteredModel registered = registry.register(job, params, spec, artifact, outcome);
                 progress.succeeded(jobId, registered, j -> j.result = outcome.metrics().isEmpty() ? null
-                        : mapper.write(outcome.metrics()));
+                        : outcome.metrics());
                 checkpoints.delete(jobId);
                 LOG.infof("%s job %s succeeded: model %s, best epoch %d, validation %s %.4f", job.kind, jobId,
                         registered.id, outcome.result().bestEpoch(), registered.validationMetric,
