@@ -63,8 +63,8 @@ public class TestTrainerResource {
         ScoringModel model = served(id);
         int[] history = ints(request.sequence());
         int[] excluded = request.exclude() == null ? history : ints(request.exclude());
-        float[] scores = model.score(new int[][] {history})[0];
-        return new Items(Arrays.stream(ScoringModel.topK(scores, excluded, request.k(), true)).boxed().toList());
+        int[] top = model.recommend(new int[][] {history}, new int[][] {excluded}, request.k())[0];
+        return new Items(Arrays.stream(top).boxed().toList());
     }
 
     @POST

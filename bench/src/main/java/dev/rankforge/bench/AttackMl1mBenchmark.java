@@ -1,7 +1,7 @@
 package dev.rankforge.bench;
 
 import dev.rankforge.core.attack.AttackTargets;
-import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.attack.ChooserContext;
 import dev.rankforge.core.attack.DataPoisoning;
 import dev.rankforge.core.attack.ItemChoosers;

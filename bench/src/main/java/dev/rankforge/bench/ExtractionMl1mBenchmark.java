@@ -1,6 +1,6 @@
 package dev.rankforge.bench;
 
-import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.UserItemPairsReader;
 import dev.rankforge.core.extract.Fidelity;

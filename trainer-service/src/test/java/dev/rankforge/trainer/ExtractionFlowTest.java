@@ -168,6 +168,10 @@ class ExtractionFlowTest {
                 .then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("rate limit"));
+        assertThat(metric("rankforge_blackbox_queries_total", "client=\"tight\"")).as("charged").isEqualTo(3);
+        assertThat(metric("rankforge_blackbox_refusals_total", "reason=\"budget\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("rankforge_blackbox_refusals_total", "reason=\"rate\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("rankforge_blackbox_refusals_total", "reason=\"key\"")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.rankforge.core.metrics.EvaluationProtocol;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.eval.EvalJob;
 import dev.rankforge.eval.config.EvalConfig;
-import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.messaging.EvalMessagePublisher;
 import dev.rankforge.service.WorkerPool;
 import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.job.JobTransitions;
@@ -37,12 +37,12 @@ public class EvalJobService {
     private static final Logger LOG = Logger.getLogger(EvalJobService.class);
 
     private final ModelEvaluation evaluation;
-    private final Publisher publisher;
+    private final EvalMessagePublisher publisher;
     private final EvalConfig config;
     private final WorkerPool pool;
     private final dev.rankforge.service.job.JobLeases leases;
 
-    public EvalJobService(ModelEvaluation evaluation, Publisher publisher, EvalConfig config,
+    public EvalJobService(ModelEvaluation evaluation, EvalMessagePublisher publisher, EvalConfig config,
                           dev.rankforge.service.job.JobLeases leases) {
         this.leases = leases;
         this.evaluation = evaluation;

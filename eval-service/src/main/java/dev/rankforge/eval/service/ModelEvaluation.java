@@ -86,12 +86,8 @@ public class ModelEvaluation {
             for (int u = start; u < end; u++) {
                 histories[u - start] = Split.TEST.history(data, u);
             }
-            float[][] sa = a.score(histories);
-            float[][] sb = b.score(histories);
-            for (int i = 0; i < histories.length; i++) {
-                listsA.add(ScoringModel.topK(sa[i], histories[i], maxK, true));
-                listsB.add(ScoringModel.topK(sb[i], histories[i], maxK, true));
-            }
+            listsA.addAll(List.of(a.recommend(histories, histories, maxK)));
+            listsB.addAll(List.of(b.recommend(histories, histories, maxK)));
         }
         return new LinkedHashMap<>(Agreement.between(listsA, listsB, ks));
     }

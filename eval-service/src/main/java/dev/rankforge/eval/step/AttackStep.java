@@ -6,7 +6,7 @@ import dev.rankforge.contracts.AttackRequest;
 import dev.rankforge.contracts.BlackBoxTarget;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.SchemaVersion;
-import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.messaging.EvalMessagePublisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import dev.rankforge.eval.results.ResultValue;
@@ -26,9 +26,9 @@ import java.util.Set;
 @ApplicationScoped
 public class AttackStep implements StepHandler<AttackStep.Spec> {
     private static final Set<String> METHODS = Set.of("pollution", "poisoning");
-    private final Publisher publisher;
+    private final EvalMessagePublisher publisher;
 
-    public AttackStep(Publisher publisher) {
+    public AttackStep(EvalMessagePublisher publisher) {
         this.publisher = publisher;
     }
 

@@ -6,7 +6,7 @@ import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.contracts.TrainingParams;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.eval.client.TrainerApi;
-import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.messaging.EvalMessagePublisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import jakarta.inject.Singleton;
@@ -17,9 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** {@code distill}: a student learnt from a white-box teacher's ranked lists on the dataset's sequences (DISTILL job). */
 @Singleton // no client proxy: the shared base class has no no-args constructor
 public class DistillStep extends TrainingJobStep<DistillStep.Spec> {
-    private final Publisher publisher;
+    private final EvalMessagePublisher publisher;
 
-    public DistillStep(Publisher publisher, @RestClient TrainerApi trainer) {
+    public DistillStep(EvalMessagePublisher publisher, @RestClient TrainerApi trainer) {
         super(trainer);
         this.publisher = publisher;
     }

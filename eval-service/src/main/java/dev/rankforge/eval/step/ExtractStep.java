@@ -8,7 +8,7 @@ import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.contracts.TrainingParams;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.eval.client.TrainerApi;
-import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.messaging.EvalMessagePublisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import dev.rankforge.service.problem.Problem.FieldError;
@@ -27,9 +27,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @Singleton // no client proxy: the shared base class has no no-args constructor
 public class ExtractStep extends TrainingJobStep<ExtractStep.Spec> {
-    private final Publisher publisher;
+    private final EvalMessagePublisher publisher;
 
-    public ExtractStep(Publisher publisher, @RestClient TrainerApi trainer) {
+    public ExtractStep(EvalMessagePublisher publisher, @RestClient TrainerApi trainer) {
         super(trainer);
         this.publisher = publisher;
     }

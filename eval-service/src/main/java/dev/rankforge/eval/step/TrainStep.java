@@ -3,7 +3,7 @@ package dev.rankforge.eval.step;
 import dev.rankforge.contracts.TrainingParams;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.eval.client.TrainerApi;
-import dev.rankforge.eval.messaging.Publisher;
+import dev.rankforge.eval.messaging.EvalMessagePublisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import jakarta.inject.Singleton;
@@ -14,9 +14,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** {@code train}: a supervised TRAIN job in trainer-service (a victim), optionally fine-tuned from an earlier model. */
 @Singleton // no client proxy: the shared base class has no no-args constructor
 public class TrainStep extends TrainingJobStep<TrainStep.Spec> {
-    private final Publisher publisher;
+    private final EvalMessagePublisher publisher;
 
-    public TrainStep(Publisher publisher, @RestClient TrainerApi trainer) {
+    public TrainStep(EvalMessagePublisher publisher, @RestClient TrainerApi trainer) {
         super(trainer);
         this.publisher = publisher;
     }

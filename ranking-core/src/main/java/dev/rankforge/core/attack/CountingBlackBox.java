@@ -1,5 +1,6 @@
 package dev.rankforge.core.attack;
 
+import dev.rankforge.core.model.BlackBox;
 import java.util.List;
 
 /** A black box that counts every history sent to it: one query per history, also for candidate ranking. */

@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.rankforge.core.model.WhiteBoxModel;
-import dev.rankforge.core.train.SequenceBatches;
+import dev.rankforge.core.nn.SequenceBatches;
 import java.util.Arrays;
 import java.util.Random;
 

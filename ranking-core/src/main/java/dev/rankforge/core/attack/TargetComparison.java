@@ -1,5 +1,6 @@
 package dev.rankforge.core.attack;
 
+import dev.rankforge.core.model.BlackBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.rankforge.core.attack;
 
+import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.metrics.RankingMetrics;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.rankforge.core.extract;
 
-import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.metrics.Agreement;
 import dev.rankforge.core.model.ScoringModel;
 import java.util.ArrayList;
@@ -23,14 +23,15 @@ public final class Fidelity {
      */
     public static Map<String, Double> measure(BlackBox victim, ScoringModel surrogate, List<int[]> histories) {
         List<List<Integer>> answered = victim.recommend(histories, 10);
-        float[][] scores = surrogate.score(histories.toArray(new int[0][]));
+        int[][] asked = histories.toArray(new int[0][]);
+        int[][] surrogateTop = surrogate.recommend(asked, asked, 10);
         List<int[]> victimLists = new ArrayList<>();
         List<int[]> surrogateLists = new ArrayList<>();
         double random = 0;
         int numItems = surrogate.spec().numItems();
         for (int i = 0; i < histories.size(); i++) {
             victimLists.add(answered.get(i).stream().mapToInt(Integer::intValue).toArray());
-            surrogateLists.add(ScoringModel.topK(scores[i], histories.get(i), 10, true));
+            surrogateLists.add(surrogateTop[i]);
             long unseen = numItems - java.util.Arrays.stream(histories.get(i)).distinct().count();
             random += 10.0 / Math.max(unseen, 10);
         }

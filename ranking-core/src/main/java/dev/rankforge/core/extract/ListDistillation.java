@@ -16,7 +16,7 @@ import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.train.Checkpointing;
-import dev.rankforge.core.train.SequenceBatches;
+import dev.rankforge.core.nn.SequenceBatches;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.core.train.ProgressListener;
 import dev.rankforge.core.train.TrainingLoop;
@@ -39,6 +39,8 @@ import java.util.function.BooleanSupplier;
  * are held out: validation is Agreement@10 between student and teacher on their full prefixes.
  */
 public final class ListDistillation {
+    /** The validation metric that picks the best epoch: Agreement@10 with the teacher on held-out histories. */
+    public static final String SELECTION_METRIC = "agreement@10";
     /** Held-out sequences for validation: a tenth of the source, at most this many. */
     private static final int MAX_VALIDATION = 500;
 
@@ -153,17 +155,13 @@ public final class ListDistillation {
 
         @Override
         public Map<String, Double> validate(ScoringModel model) {
-            float[][] scores = model.score(validationHistories.toArray(new int[0][]));
-            List<int[]> student = new ArrayList<>();
-            for (int i = 0; i < scores.length; i++) {
-                student.add(ScoringModel.topK(scores[i], validationHistories.get(i), 10, true));
-            }
-            return Agreement.between(student, validationAnswers, 1, 10);
+            int[][] histories = validationHistories.toArray(new int[0][]);
+            return Agreement.between(List.of(model.recommend(histories, histories, 10)), validationAnswers, 1, 10);
         }
 
         @Override
         public String selectionMetric() {
-            return "agreement@10";
+            return SELECTION_METRIC;
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.rankforge.core.extract;
 
-import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.model.BlackBox;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

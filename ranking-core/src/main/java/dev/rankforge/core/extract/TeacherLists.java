@@ -39,10 +39,9 @@ public final class TeacherLists implements ListSource {
         for (int i = 0; i < indices.length; i++) {
             prefixes[i] = Arrays.copyOf(sequences[indices[i]], prefixLengths[i]);
         }
-        float[][] scores = teacher.score(prefixes);
-        int[][] out = new int[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = Arrays.copyOf(ScoringModel.topK(scores[i], prefixes[i], listLength, true), listLength);
+        int[][] out = teacher.recommend(prefixes, prefixes, listLength);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOf(out[i], listLength);
         }
         return out;
     }

@@ -9,10 +9,9 @@ import ai.djl.training.ParameterStore;
 import dev.rankforge.core.metrics.Scorer;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.nn.SequenceRecommender;
-import dev.rankforge.core.train.SequenceBatches;
+import dev.rankforge.core.nn.SequenceBatches;
 import java.io.IOException;
 import java.io.OutputStream;
-import dev.rankforge.core.attack.BlackBox;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,18 +46,9 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         int width = spec.numItems() + 1;
         for (int start = 0; start < histories.length; start += BATCH) {
             int end = Math.min(histories.length, start + BATCH);
-            int[][] chunk = new int[end - start][];
-            for (int i = 0; i < chunk.length; i++) {
-                chunk[i] = block.inferenceInput(histories[start + i]);
-            }
             try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDArray input = manager.create(SequenceBatches.leftPad(chunk, spec.maxLength()),
-                        new Shape(chunk.length, spec.maxLength()));
-                NDArray scores = block
-                        .forward(new ParameterStore(manager, false), new NDList(input), false)
-                        .singletonOrThrow();
-                float[] flat = scores.toFloatArray();
-                for (int i = 0; i < chunk.length; i++) {
+                float[] flat = forward(histories, start, end, manager).toFloatArray();
+                for (int i = 0; i < end - start; i++) {
                     float[] row = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
                     row[0] = Float.NEGATIVE_INFINITY;
                     out[start + i] = row;
@@ -66,6 +56,62 @@ public final class ScoringModel implements Scorer, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code k} highest-scored item ids of each history, best first, leaving out {@code excluded[i]} (and the
+     * padding id). Selected on the device: only the best {@code k} + (most exclusions) ids of each row leave it,
+     * never the {@code [n, items + 1]} score matrix. A row has fewer than {@code k} ids only when fewer items
+     * remain.
+     */
+    public int[][] recommend(int[][] histories, int[][] excluded, int k) {
+        if (histories.length != excluded.length) {
+            throw new IllegalArgumentException("one exclusion list per history is needed");
+        }
+        int[][] out = new int[histories.length][];
+        int width = spec.numItems() + 1;
+        for (int start = 0; start < histories.length; start += BATCH) {
+            int end = Math.min(histories.length, start + BATCH);
+            int mostExcluded = 0;
+            for (int i = start; i < end; i++) {
+                mostExcluded = Math.max(mostExcluded, excluded[i].length);
+            }
+            int take = Math.min(width, k + mostExcluded + 1); // + 1: the padding column
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                NDArray scores = forward(histories, start, end, manager);
+                long[] ids = scores.topK(take, 1, true, true).get(1).toLongArray();
+                for (int i = 0; i < end - start; i++) {
+                    out[start + i] = best(ids, i * take, take, excluded[start + i], k);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Of one row's ranked ids, the first {@code k} that are items and not excluded. */
+    private static int[] best(long[] ranked, int from, int count, int[] excluded, int k) {
+        int[] sortedExcluded = excluded.clone();
+        Arrays.sort(sortedExcluded);
+        int[] best = new int[k];
+        int n = 0;
+        for (int j = from; j < from + count && n < k; j++) {
+            int item = (int) ranked[j];
+            if (item != 0 && Arrays.binarySearch(sortedExcluded, item) < 0) {
+                best[n++] = item;
+            }
+        }
+        return n == k ? best : Arrays.copyOf(best, n);
+    }
+
+    /** The block's scores {@code [end - start, items + 1]} for histories {@code start..end-1}, in {@code manager}. */
+    private NDArray forward(int[][] histories, int start, int end, NDManager manager) {
+        int[][] chunk = new int[end - start][];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = block.inferenceInput(histories[start + i]);
+        }
+        NDArray input = manager.create(SequenceBatches.leftPad(chunk, spec.maxLength()),
+                new Shape(chunk.length, spec.maxLength()));
+        return block.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
     }
 
     /**
@@ -97,42 +143,7 @@ public final class ScoringModel implements Scorer, AutoCloseable {
      * @param excludeHistory leave out items already in the history
      */
     public int[] topK(int[] history, int k, boolean excludeHistory) {
-        return topK(score(new int[][] {history})[0], history, k, excludeHistory);
-    }
-
-    /** Top-k selection over a score row (column 0 never returned). */
-    public static int[] topK(float[] scores, int[] history, int k, boolean excludeHistory) {
-        float[] row = scores.clone();
-        row[0] = Float.NEGATIVE_INFINITY;
-        if (excludeHistory) {
-            for (int item : history) {
-                if (item > 0 && item < row.length) {
-                    row[item] = Float.NEGATIVE_INFINITY;
-                }
-            }
-        }
-        int candidates = 0;
-        for (int item = 1; item < row.length; item++) {
-            if (row[item] > Float.NEGATIVE_INFINITY) {
-                candidates++;
-            }
-        }
-        int n = Math.min(k, candidates);
-        int[] best = new int[n];
-        // Partial selection: k is small (<= 100) next to the item count.
-        for (int r = 0; r < n; r++) {
-            int arg = -1;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int item = 1; item < row.length; item++) {
-                if (row[item] > max) {
-                    max = row[item];
-                    arg = item;
-                }
-            }
-            best[r] = arg;
-            row[arg] = Float.NaN; // NaN compares false: never picked again
-        }
-        return best;
+        return recommend(new int[][] {history}, new int[][] {excludeHistory ? history : new int[0]}, k)[0];
     }
 
     /**
@@ -148,10 +159,11 @@ public final class ScoringModel implements Scorer, AutoCloseable {
 
             @Override
             public List<List<Integer>> recommend(List<int[]> histories, List<int[]> excluded, int k) {
-                float[][] scores = score(histories.toArray(new int[0][]));
-                List<List<Integer>> out = new ArrayList<>(scores.length);
-                for (int i = 0; i < scores.length; i++) {
-                    out.add(Arrays.stream(topK(scores[i], excluded.get(i), k, true)).boxed().toList());
+                int[][] best = ScoringModel.this.recommend(histories.toArray(new int[0][]),
+                        excluded.toArray(new int[0][]), k);
+                List<List<Integer>> out = new ArrayList<>(best.length);
+                for (int[] row : best) {
+                    out.add(Arrays.stream(row).boxed().toList());
                 }
                 return out;
             }

@@ -12,7 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.nn.SequenceRecommender;
-import dev.rankforge.core.train.SequenceBatches;
+import dev.rankforge.core.nn.SequenceBatches;
 import java.util.function.Function;
 
 /**

@@ -1,6 +1,5 @@
 package dev.rankforge.core.nn;
 
-import dev.rankforge.core.train.Objective;
 import java.util.Arrays;
 
 /**

@@ -11,7 +11,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import dev.rankforge.core.train.Objective;
 import java.util.ArrayList;
 import java.util.List;
 

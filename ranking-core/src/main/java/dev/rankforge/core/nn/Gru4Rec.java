@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
-import dev.rankforge.core.train.Objective;
 
 /**
  * GRU4Rec (Hidasi et al. 2016): item embedding, one GRU layer and a projection back to embedding width;

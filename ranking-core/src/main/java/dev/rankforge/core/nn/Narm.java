@@ -10,7 +10,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
-import dev.rankforge.core.train.Objective;
 
 /**
  * NARM (Li et al., CIKM 2017): a GRU encoder whose last state is the global preference, an attention over

@@ -1,6 +1,5 @@
 package dev.rankforge.core.nn;
 
-import dev.rankforge.core.train.Objective;
 
 /**
  * SASRec (Kang &amp; McAuley, ICDM 2018): causal self-attention over the history; trained with binary

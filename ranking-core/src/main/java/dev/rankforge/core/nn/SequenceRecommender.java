@@ -12,7 +12,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
-import dev.rankforge.core.train.Objective;
 
 /**
  * Base of every sequential recommender block. Input: left-padded item ids {@code [batch, length]} (0 =

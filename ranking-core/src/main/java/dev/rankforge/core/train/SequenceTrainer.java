@@ -1,5 +1,6 @@
 package dev.rankforge.core.train;
 
+import dev.rankforge.core.nn.Objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -25,6 +26,8 @@ import java.util.stream.IntStream;
  * optimizer, early stopping and checkpoints are {@link TrainingLoop}'s.
  */
 public final class SequenceTrainer {
+    /** The validation metric that picks the best epoch: full-ranking NDCG@10 on validation users. */
+    public static final String SELECTION_METRIC = "ndcg@10";
     private final TrainConfig config;
     private final String objective;
 
@@ -103,7 +106,7 @@ public final class SequenceTrainer {
 
         @Override
         public String selectionMetric() {
-            return "ndcg@10";
+            return SELECTION_METRIC;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.rankforge.core.train;
 
+import dev.rankforge.core.nn.SequenceBatches;
+import dev.rankforge.core.nn.Objective;
 import dev.rankforge.core.data.SequenceDataset;
 import java.util.Random;
 import java.util.stream.IntStream;

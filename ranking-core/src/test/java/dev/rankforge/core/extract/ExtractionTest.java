@@ -2,7 +2,7 @@ package dev.rankforge.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.data.SyntheticGenerator;
 import dev.rankforge.core.data.SyntheticSpec;

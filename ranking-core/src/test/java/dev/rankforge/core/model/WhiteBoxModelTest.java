@@ -10,7 +10,7 @@ import dev.rankforge.core.data.SyntheticGenerator;
 import dev.rankforge.core.data.SyntheticSpec;
 import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
-import dev.rankforge.core.train.SequenceBatches;
+import dev.rankforge.core.nn.SequenceBatches;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.core.train.ProgressListener;

@@ -1,5 +1,6 @@
 package dev.rankforge.core.train;
 
+import dev.rankforge.core.nn.Objective;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,8 @@
 package dev.rankforge.trainer.quota;
 
 import dev.rankforge.trainer.config.TrainerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,9 @@ import org.jboss.logging.Logger;
  * API is open, as a local single-user run expects.
  *
  * <p>Refusals: missing or unknown key → 401; rate exceeded → 429 with {@code Retry-After}; budget spent → 429.
- * A batch call is charged one query per history, all or nothing.
+ * A batch call is charged one query per history, all or nothing. Meters: {@code rankforge.blackbox.queries}
+ * (queries charged, by client; {@code open} when no clients are configured) and
+ * {@code rankforge.blackbox.refusals} (by reason: key, rate, budget).
  */
 @ApplicationScoped
 public class QueryQuota {
@@ -31,10 +35,12 @@ public class QueryQuota {
     private final EntityManager entities;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, ApiClient> clientsByKeyHash = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
-    public QueryQuota(TrainerConfig config, EntityManager entities) {
+    public QueryQuota(TrainerConfig config, EntityManager entities, MeterRegistry meters) {
         this.config = config;
         this.entities = entities;
+        this.meters = meters;
     }
 
     void provision(@Observes StartupEvent event) {
@@ -58,19 +64,20 @@ public class QueryQuota {
     /** Charges {@code queries} to the client holding {@code apiKey}, or refuses with 401 / 429. */
     public void charge(String apiKey, int queries) {
         if (clientsByKeyHash.isEmpty()) {
+            charged("open", queries);
             return;
         }
         if (apiKey == null || apiKey.isBlank()) {
-            throw refusal(401, "an API key is required in the " + HEADER + " header", null);
+            throw refusal(401, "key", "an API key is required in the " + HEADER + " header", null);
         }
         ApiClient client = clientsByKeyHash.get(KeyHashes.sha256Hex(apiKey));
         if (client == null) {
-            throw refusal(401, "unknown API key", null);
+            throw refusal(401, "key", "unknown API key", null);
         }
         TokenBucket bucket = buckets.computeIfAbsent(client.name, n -> new TokenBucket(client.ratePerSecond));
         long waitMs = bucket.take(queries);
         if (waitMs > 0) {
-            throw refusal(429, "rate limit of " + client.ratePerSecond + " queries/s exceeded for client "
+            throw refusal(429, "rate", "rate limit of " + client.ratePerSecond + " queries/s exceeded for client "
                     + client.name, Math.max(1, (waitMs + 999) / 1000));
         }
         int updated = QuarkusTransaction.requiringNew().call(() -> entities.createQuery(
@@ -78,12 +85,20 @@ public class QueryQuota {
                                 + "where name = :name and queriesUsed + :n <= queryBudget")
                 .setParameter("n", (long) queries).setParameter("name", client.name).executeUpdate());
         if (updated == 0) {
-            throw refusal(429, "query budget of " + client.queryBudget + " exhausted for client " + client.name,
-                    null);
+            throw refusal(429, "budget", "query budget of " + client.queryBudget + " exhausted for client "
+                    + client.name, null);
         }
+        charged(client.name, queries);
     }
 
-    private static WebApplicationException refusal(int status, String detail, Long retryAfterSeconds) {
+    private void charged(String client, int queries) {
+        Counter.builder("rankforge.blackbox.queries").description("Black-box queries answered, by API client")
+                .tag("client", client).register(meters).increment(queries);
+    }
+
+    private WebApplicationException refusal(int status, String reason, String detail, Long retryAfterSeconds) {
+        Counter.builder("rankforge.blackbox.refusals").description("Black-box calls refused, by reason")
+                .tag("reason", reason).register(meters).increment();
         Response.ResponseBuilder response = Response.status(status);
         if (retryAfterSeconds != null) {
             response.header("Retry-After", retryAfterSeconds);

@@ -113,8 +113,8 @@ public class ModelResource {
             int[] excluded = request.exclude() == null ? null : limits.history(request.exclude(), model, "exclude");
             quota.charge(apiKey, 1); // only well-formed queries are charged
             if (excluded != null) {
-                float[] scores = model.score(new int[][] {history})[0];
-                return new RankedItems(id, Arrays.stream(ScoringModel.topK(scores, excluded, k, true)).boxed().toList());
+                int[] top = model.recommend(new int[][] {history}, new int[][] {excluded}, k)[0];
+                return new RankedItems(id, Arrays.stream(top).boxed().toList());
             }
             int[] top = batcher.recommend(id, model, history, k);
             return new RankedItems(id, Arrays.stream(top).boxed().toList());
@@ -154,10 +154,9 @@ public class ModelResource {
                 histories[i] = limits.history(request.sequences().get(i), model, "sequences[" + i + "]");
             }
             quota.charge(apiKey, histories.length);
-            float[][] scores = model.score(histories);
             List<List<Integer>> out = new ArrayList<>(histories.length);
-            for (int i = 0; i < histories.length; i++) {
-                out.add(Arrays.stream(ScoringModel.topK(scores[i], histories[i], k, true)).boxed().toList());
+            for (int[] top : model.recommend(histories, histories, k)) {
+                out.add(Arrays.stream(top).boxed().toList());
             }
             return new Recommendations(id, out);
         }

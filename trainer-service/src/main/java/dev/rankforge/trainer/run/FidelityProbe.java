@@ -1,6 +1,6 @@
 package dev.rankforge.trainer.run;
 
-import dev.rankforge.core.attack.BlackBox;
+import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.data.SequenceDataset;
 import dev.rankforge.core.extract.Fidelity;
 import dev.rankforge.core.model.ScoringModel;

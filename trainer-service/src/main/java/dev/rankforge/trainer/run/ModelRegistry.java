@@ -1,7 +1,6 @@
 package dev.rankforge.trainer.run;
 
 import dev.rankforge.service.job.RetryingTransaction;
-import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.service.artifact.ArtifactStore;
 import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.core.model.ModelArtifact;
@@ -71,7 +70,7 @@ public class ModelRegistry {
             m.hyperparameters = new ModelHyperparameters(spec, params);
             m.artifactUri = artifact.uri();
             m.sha256 = artifact.sha256();
-            m.validationMetric = job.kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
+            m.validationMetric = job.validationMetric;
             m.validationScore = outcome.result().bestValidation().getOrDefault(m.validationMetric, 0.0);
             m.bestEpoch = outcome.result().bestEpoch();
             m.lineage = outcome.lineage();

@@ -66,10 +66,11 @@ public class RecommendationBatcher {
                 queue.drainTo(batch, maxBatch - 1);
                 try {
                     int[][] histories = batch.stream().map(Query::history).toArray(int[][]::new);
-                    float[][] scores = model.score(histories);
+                    int k = batch.stream().mapToInt(Query::k).max().orElse(0);
+                    int[][] best = model.recommend(histories, histories, k);
                     for (int i = 0; i < batch.size(); i++) {
                         Query q = batch.get(i);
-                        q.answer().complete(ScoringModel.topK(scores[i], q.history(), q.k(), true));
+                        q.answer().complete(java.util.Arrays.copyOf(best[i], Math.min(q.k(), best[i].length)));
                     }
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "scoring a batch of %d queries failed", batch.size());

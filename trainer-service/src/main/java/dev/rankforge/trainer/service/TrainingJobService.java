@@ -3,7 +3,9 @@ package dev.rankforge.trainer.service;
 import dev.rankforge.contracts.JobStatus;
 import dev.rankforge.contracts.TrainingRequest;
 import dev.rankforge.core.nn.Architectures;
-import dev.rankforge.core.train.Objective;
+import dev.rankforge.core.extract.ListDistillation;
+import dev.rankforge.core.nn.Objective;
+import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.contracts.TrainingKind;
 import dev.rankforge.trainer.config.TrainerConfig;
 import dev.rankforge.trainer.TrainingJob;
@@ -104,7 +106,8 @@ public class TrainingJobService {
                 job.kind = kind;
                 job.teacherModelId = request.teacherModelId();
                 job.initialModelId = request.initialModelId();
-                job.validationMetric = kind == TrainingKind.TRAIN ? "ndcg@10" : "agreement@10";
+                job.validationMetric = kind == TrainingKind.TRAIN ? SequenceTrainer.SELECTION_METRIC
+                        : ListDistillation.SELECTION_METRIC;
                 job.params = params;
                 job.epochs = params.epochs();
                 return job;

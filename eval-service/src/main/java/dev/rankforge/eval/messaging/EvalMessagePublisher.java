@@ -24,7 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
-public class Publisher {
+public class EvalMessagePublisher {
     private static final int SEND_TIMEOUT_SECONDS = 30;
 
     @Channel(Channels.TRAINING_REQUESTS)

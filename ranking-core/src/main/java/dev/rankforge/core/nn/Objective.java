@@ -1,4 +1,4 @@
-package dev.rankforge.core.train;
+package dev.rankforge.core.nn;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.rankforge.core.attack;
+package dev.rankforge.core.model;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package dev.rankforge.core.train;
+package dev.rankforge.core.nn;
 
 import dev.rankforge.core.data.SequenceDataset;
 
-/** Left-padding and truncation of item sequences into fixed-length id rows (padding id 0 on the left). */
+/** The networks' input rows: item sequences truncated and left-padded into fixed-length id rows (padding id 0). */
 public final class SequenceBatches {
     private SequenceBatches() {
     }
