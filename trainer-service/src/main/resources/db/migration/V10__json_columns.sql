@@ -8,3 +8,8 @@ ALTER TABLE model
     ALTER COLUMN lineage TYPE jsonb USING lineage::jsonb,
     ALTER COLUMN metrics TYPE jsonb USING metrics::jsonb;
 ALTER TABLE model ALTER COLUMN lineage SET DEFAULT '{}'::jsonb, ALTER COLUMN metrics SET DEFAULT '{}'::jsonb;
+-- Specs stored before transformers existed named no layers, heads or dropout: give them a recurrent model's.
+UPDATE model
+   SET hyperparameters = jsonb_set(hyperparameters, '{model}',
+                                   '{"layers": 1, "heads": 1, "dropout": 0.0}'::jsonb || (hyperparameters -> 'model'))
+ WHERE jsonb_typeof(hyperparameters -> 'model') = 'object' AND hyperparameters -> 'model' -> 'layers' IS NULL;

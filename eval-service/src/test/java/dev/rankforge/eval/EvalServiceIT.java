@@ -89,6 +89,7 @@ class EvalServiceIT {
                 .body("modelMetrics.'ndcg@10'", equalTo((float) ndcg));
         assertThat(KafkaTestClients.awaitRecord(Topics.EVAL_REQUESTS + Topics.DEAD_LETTER_SUFFIX, garbageKey,
                 Duration.ofMinutes(1)).headers()).containsEntry("deserialization-failure-data", "not json at all");
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

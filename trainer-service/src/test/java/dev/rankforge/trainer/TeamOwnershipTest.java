@@ -130,7 +130,7 @@ class TeamOwnershipTest {
                 job.datasetUri = "file:/busy.rfsq";
                 job.architecture = "gru4rec";
                 job.kind = TrainingKind.TRAIN;
-                job.params = ResolvedParams.resolve(TrainingKind.TRAIN, null, null, null, null, null, null);
+                job.params = ResolvedParams.resolve(TrainingKind.TRAIN, "gru4rec", null, null, null, null, null, null);
                 job.validationMetric = "ndcg@10";
                 job.status = i % 2 == 0 ? JobStatus.QUEUED : JobStatus.RUNNING;
                 job.createdAt = Instant.now();
@@ -177,7 +177,7 @@ class TeamOwnershipTest {
         job.datasetUri = d.artifactUri;
         job.architecture = "gru4rec";
         job.kind = TrainingKind.TRAIN;
-        job.params = ResolvedParams.resolve(TrainingKind.TRAIN, null, null, null, null, null, null);
+        job.params = ResolvedParams.resolve(TrainingKind.TRAIN, "gru4rec", null, null, null, null, null, null);
         job.validationMetric = "ndcg@10";
         job.status = JobStatus.SUCCEEDED;
         job.createdAt = Instant.now();

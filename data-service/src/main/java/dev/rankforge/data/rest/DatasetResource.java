@@ -9,6 +9,7 @@ import dev.rankforge.data.ingest.MalformedInputException;
 import jakarta.ws.rs.BeanParam;
 import dev.rankforge.data.mapping.DatasetMapper;
 import dev.rankforge.data.service.DatasetService;
+import dev.rankforge.data.service.ImportRoot;
 import dev.rankforge.service.problem.InvalidRequestException;
 import dev.rankforge.service.team.TeamScope;
 import io.smallrye.common.annotation.Blocking;
@@ -46,11 +47,14 @@ public class DatasetResource {
     private final DataServiceConfig config;
     private final dev.rankforge.service.artifact.ArtifactStore artifacts;
     private final TeamScope teams;
+    private final ImportRoot importRoot;
 
     public DatasetResource(DatasetService service, DatasetMapper mapper, DataServiceConfig config,
-                           dev.rankforge.service.artifact.ArtifactStore artifacts, TeamScope teams) {
+                           dev.rankforge.service.artifact.ArtifactStore artifacts, TeamScope teams,
+                           ImportRoot importRoot) {
         this.service = service;
         this.teams = teams;
+        this.importRoot = importRoot;
         this.mapper = mapper;
         this.config = config;
         this.artifacts = artifacts;
@@ -96,20 +100,7 @@ public class DatasetResource {
     @Operation(summary = "Import an interaction file already on the server, under the configured import root")
     public Response importFile(@Valid @NotNull ImportRequest request) throws IOException {
         checkName(request.name());
-        java.nio.file.Path root = config.importRoot().orElseThrow(() -> new InvalidRequestException("path",
-                "server-side import is disabled (set RANKFORGE_DATA_IMPORT_ROOT)")).toAbsolutePath().normalize();
-        java.nio.file.Path file;
-        try {
-            file = root.resolve(request.path()).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new InvalidRequestException("path", "is not a valid path");
-        }
-        if (!file.startsWith(root)) {
-            throw new InvalidRequestException("path", "leaves the import root");
-        }
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new InvalidRequestException("path", "no such file under the import root");
-        }
+        java.nio.file.Path file = importRoot.file(request.path());
         IngestSettings settings = IngestSettings.resolve(request.options(), file.getFileName().toString(), config);
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             return ingest(request.name(), in, settings);

@@ -11,6 +11,13 @@ import java.util.function.Supplier;
  * Registry from loss names (as used in job specs) to {@link RankingLoss} instances with the papers'
  * default settings: margin 1 for margin ranking, λ = 10 for exponential ranking-distillation weights,
  * μ = 0.1 for the dynamic weight, temperature 2 for the KD losses.
+ *
+ * <p>One loss family: every loss here scores a list of candidates per row ({@link ListBatch}). The two next-item
+ * objectives, {@link NextItemCrossEntropy} and {@link SampledNextItemBce}, are not listed because no job names
+ * them: each architecture's {@code Objective} picks one. They score a sequence output
+ * {@code (representations, item table)} at every position — {@link SampledNextItemBce} as a two-item list through
+ * {@link SampledBce}, {@link NextItemCrossEntropy} as {@link SoftmaxCrossEntropy} over the whole catalogue without
+ * building one-hot lists — and extend DJL's {@code Loss} so that DJL's trainer drives them.
  */
 public final class Losses {
     private static final Map<String, Supplier<RankingLoss>> REGISTRY = new TreeMap<>();

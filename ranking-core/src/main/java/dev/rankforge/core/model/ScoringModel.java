@@ -62,7 +62,8 @@ public final class ScoringModel implements Scorer, AutoCloseable {
      * The {@code k} highest-scored item ids of each history, best first, leaving out {@code excluded[i]} (and the
      * padding id). Selected on the device: only the best {@code k} + (most exclusions) ids of each row leave it,
      * never the {@code [n, items + 1]} score matrix. A row has fewer than {@code k} ids only when fewer items
-     * remain.
+     * remain (an item scored NaN or -inf is never returned). Ties are ordered as the device's top-k orders them,
+     * which may differ between batch sizes.
      */
     public int[][] recommend(int[][] histories, int[][] excluded, int k) {
         if (histories.length != excluded.length) {
@@ -79,24 +80,28 @@ public final class ScoringModel implements Scorer, AutoCloseable {
             int take = Math.min(width, k + mostExcluded + 1); // + 1: the padding column
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 NDArray scores = forward(histories, start, end, manager);
-                long[] ids = scores.topK(take, 1, true, true).get(1).toLongArray();
+                // torch.topk ranks NaN above every number: a diverged score must never be recommended
+                scores.set(scores.isNaN(), Float.NEGATIVE_INFINITY);
+                NDList top = scores.topK(take, 1, true, true);
+                float[] values = top.get(0).toFloatArray();
+                long[] ids = top.get(1).toLongArray();
                 for (int i = 0; i < end - start; i++) {
-                    out[start + i] = best(ids, i * take, take, excluded[start + i], k);
+                    out[start + i] = best(ids, values, i * take, take, excluded[start + i], k);
                 }
             }
         }
         return out;
     }
 
-    /** Of one row's ranked ids, the first {@code k} that are items and not excluded. */
-    private static int[] best(long[] ranked, int from, int count, int[] excluded, int k) {
+    /** Of one row's ranked ids, the first {@code k} that are items, not excluded and scored above -inf. */
+    private static int[] best(long[] ranked, float[] values, int from, int count, int[] excluded, int k) {
         int[] sortedExcluded = excluded.clone();
         Arrays.sort(sortedExcluded);
         int[] best = new int[k];
         int n = 0;
         for (int j = from; j < from + count && n < k; j++) {
             int item = (int) ranked[j];
-            if (item != 0 && Arrays.binarySearch(sortedExcluded, item) < 0) {
+            if (item != 0 && values[j] > Float.NEGATIVE_INFINITY && Arrays.binarySearch(sortedExcluded, item) < 0) {
                 best[n++] = item;
             }
         }

@@ -1,5 +1,7 @@
 package dev.rankforge.core.nn;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * Everything needed to rebuild a model's block before loading its parameters.
  *
@@ -13,6 +15,7 @@ package dev.rankforge.core.nn;
  * @param heads         attention heads (SASRec, BERT4Rec)
  * @param dropout       dropout rate inside the model
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
 public record ModelSpec(String architecture, int numItems, int embeddingSize, int hiddenSize, int maxLength,
                         int layers, int heads, float dropout) {
     public ModelSpec {

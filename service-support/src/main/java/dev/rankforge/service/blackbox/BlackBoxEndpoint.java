@@ -1,5 +1,6 @@
 package dev.rankforge.service.blackbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,7 @@ import java.util.UUID;
  * @param rankUrl      candidate-ranking endpoint, or {@code null} when the target has none
  * @param excludeField request field for explicit exclusions, or {@code null} when the target has none
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
 public record BlackBoxEndpoint(String url, UUID modelId, String historyField, String kField, String itemsPointer,
                                String authHeader, String authCredential, int timeoutMs, int retries, int concurrency,
                                String rankUrl, String excludeField) {

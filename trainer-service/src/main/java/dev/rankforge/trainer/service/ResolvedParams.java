@@ -1,5 +1,6 @@
 package dev.rankforge.trainer.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import static dev.rankforge.service.problem.RequestFields.orDefault;
 import static dev.rankforge.service.problem.RequestFields.requireBetween;
 
@@ -23,11 +24,15 @@ import java.util.Locale;
  * A job's settings with every default filled in and every range checked; what a job stores. DISTILL and EXTRACT
  * jobs carry their distillation settings, EXTRACT jobs their query budget and black-box target.
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
 public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int batchSize, double learningRate,
                              int maxLength, long seed, String objective, Distillation distillation,
                              Extraction extraction) {
+    /** The history length a job gets when it names none. */
+    static final int DEFAULT_MAX_LENGTH = 50;
 
     /** Resolved {@link DistillationParams}. */
+    @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
     public record Distillation(String loss, int negatives, int listLength, int prefixesPerSequence) {
         public ListDistillation.Settings settings() {
             return new ListDistillation.Settings(loss, negatives, prefixesPerSequence);
@@ -35,6 +40,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
     }
 
     /** Resolved {@link ExtractionParams}. */
+    @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
     public record Extraction(String generator, int sequences, int length, BlackBoxEndpoint target) {
         public QueryGenerator.Spec spec(int topK, long seed) {
             return new QueryGenerator.Spec(QueryGenerator.Strategy.valueOf(generator.toUpperCase(Locale.ROOT)),
@@ -50,17 +56,23 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
      * @param outbound    which targets this service may query
      * @param credentials the credentials a target may name
      */
-    public static ResolvedParams resolve(TrainingKind kind, TrainingParams p, DistillationParams d,
-                                         ExtractionParams x, String selfUrl, OutboundPolicy outbound,
-                                         Credentials credentials) {
+    public static ResolvedParams resolve(TrainingKind kind, String architecture, TrainingParams p,
+                                         DistillationParams d, ExtractionParams x, String selfUrl,
+                                         OutboundPolicy outbound, Credentials credentials) {
         TrainingParams in = p == null ? TrainingParams.defaults() : p;
         Distillation distillation = kind == TrainingKind.TRAIN ? null : distillation(d);
         Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl, outbound, credentials) : null;
-        ResolvedParams r = new ResolvedParams(
-                orDefault(in.epochs(), 20), orDefault(in.embeddingSize(), 64), orDefault(in.hiddenSize(), 64),
-                orDefault(in.batchSize(), 128), in.learningRate() == null ? 1e-3 : in.learningRate(),
-                orDefault(in.maxLength(), 50), in.seed() == null ? 42L : in.seed(), in.objective(), distillation,
-                extraction);
+        // What the request leaves out comes from ranking-core: the architecture's paper preset for its sizes,
+        // TrainConfig's defaults for the optimisation; only the history length is this service's own default.
+        int maxLength = orDefault(in.maxLength(), DEFAULT_MAX_LENGTH);
+        ModelSpec preset = ModelSpec.paperPreset(architecture, 1, maxLength);
+        TrainConfig base = TrainConfig.defaults();
+        ResolvedParams r = new ResolvedParams(orDefault(in.epochs(), base.epochs()),
+                orDefault(in.embeddingSize(), preset.embeddingSize()), orDefault(in.hiddenSize(), preset.hiddenSize()),
+                orDefault(in.batchSize(), base.batchSize()),
+                // via its decimal text, so that the float default reads 0.001, not 0.0010000000474974513
+                in.learningRate() == null ? Double.parseDouble(Float.toString(base.learningRate())) : in.learningRate(),
+                maxLength, in.seed() == null ? base.seed() : in.seed(), in.objective(), distillation, extraction);
         requireBetween("params.epochs", r.epochs, 1, 1000);
         requireBetween("params.embeddingSize", r.embeddingSize, 1, 1024);
         requireBetween("params.hiddenSize", r.hiddenSize, 1, 1024);

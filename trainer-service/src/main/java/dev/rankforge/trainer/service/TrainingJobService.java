@@ -71,8 +71,8 @@ public class TrainingJobService {
         }
         TrainingKind kind = request.kind() == null ? TrainingKind.TRAIN : request.kind();
         String team = Teams.orDefault(request.team());
-        ResolvedParams params = ResolvedParams.resolve(kind, request.params(), request.distillation(),
-                request.extraction(), config.selfUrl(), outbound, credentials);
+        ResolvedParams params = ResolvedParams.resolve(kind, request.architecture(), request.params(),
+                request.distillation(), request.extraction(), config.selfUrl(), outbound, credentials);
         if (params.objective() != null) {
             try {
                 Objective.resolve(params.objective(), Architectures.build(params.modelSpec(request.architecture(), 2))
@@ -82,14 +82,15 @@ public class TrainingJobService {
             }
         }
         Accepted<TrainingJob> accepted = QuarkusTransaction.requiringNew().call(() -> {
+            // One team's submissions look, count and insert one at a time: concurrent ones cannot all pass the
+            // limit, and a repeated one finds the job its twin stored (and is answered with it, never refused).
+            TrainingJob.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, "training-jobs:" + team).getSingleResult();
             Accepted<TrainingJob> existing = Accepted.existing(TrainingJob.class, request.jobId(), team);
             if (existing != null) {
                 return existing;
             }
             TrainingReferences.checkModels(request, kind, params, team, config.selfUrl());
-            // One team's submissions count and insert one at a time, so concurrent ones cannot all pass the limit.
-            TrainingJob.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, "training-jobs:" + team).getSingleResult();
             long active = TrainingJob.count("team = ?1 and status in (?2, ?3)", team, JobStatus.QUEUED,
                     JobStatus.RUNNING);
             if (active >= config.maxActiveJobsPerTeam()) {

@@ -89,7 +89,7 @@ class JobCheckpointsTest {
             job.datasetId = UUID.randomUUID();
             job.datasetUri = "file:///nowhere.rfsq";
             job.architecture = "sasrec";
-            job.params = ResolvedParams.resolve(TrainingKind.TRAIN, null, null, null, null, null, null);
+            job.params = ResolvedParams.resolve(TrainingKind.TRAIN, "gru4rec", null, null, null, null, null, null);
             job.epochs = 10;
             job.validationMetric = "ndcg@10";
             job.createdAt = Instant.now();
