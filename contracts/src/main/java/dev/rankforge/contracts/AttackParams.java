@@ -1,5 +1,11 @@
 package dev.rankforge.contracts;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
 /**
  * How an attack chooses and injects items. Absent values take defaults.
  *
@@ -20,7 +26,12 @@ package dev.rankforge.contracts;
  * @param retrain         poisoning: {@code scratch} (default: the victim's spec trained anew on clean and on
  *                        poisoned data) or {@code fine-tune} (both retrains start from the victim's weights)
  */
-public record AttackParams(String chooser, Integer slots, Integer maxUsers, Integer targetCount,
-                           Boolean sampledProtocol, Integer candidates, Integer cwSteps, Long seed, Double fraction,
-                           Integer profileLength, String retrain) {
+public record AttackParams(String chooser, @Min(1) @Max(50) Integer slots,
+                           @Min(value = 0, message = "must not be negative (0 = every user)") Integer maxUsers,
+                           @Min(1) @Max(1000) Integer targetCount, Boolean sampledProtocol,
+                           @Min(1) @Max(100) Integer candidates, @Min(1) @Max(1000) Integer cwSteps, Long seed,
+                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double fraction,
+                           @Min(2) @Max(1000) Integer profileLength,
+                           @Pattern(regexp = "scratch|fine-tune", message = "must be 'scratch' or 'fine-tune'")
+                           String retrain) {
 }

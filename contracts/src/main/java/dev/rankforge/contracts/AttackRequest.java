@@ -1,5 +1,6 @@
 package dev.rankforge.contracts;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public record AttackRequest(
         UUID datasetId,
         String datasetUri,
         List<Integer> targets,
-        AttackParams params,
+        @Valid AttackParams params,
         String team) implements KeyedMessage {
     @Override
     public String messageKey() {

@@ -1,5 +1,8 @@
 package dev.rankforge.contracts;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 /**
  * How a student learns from a teacher's ranked lists (DISTILL and EXTRACT jobs). Absent values take defaults.
  *
@@ -8,5 +11,7 @@ package dev.rankforge.contracts;
  * @param listLength          teacher list length k (default 100; EXTRACT: the top-k asked of the black box)
  * @param prefixesPerSequence training examples drawn from each sequence per epoch (default 4)
  */
-public record DistillationParams(String loss, Integer negatives, Integer listLength, Integer prefixesPerSequence) {
+public record DistillationParams(String loss, @Min(0) @Max(10_000) Integer negatives,
+                                 @Min(10) @Max(100) Integer listLength,
+                                 @Min(1) @Max(1000) Integer prefixesPerSequence) {
 }

@@ -1,5 +1,10 @@
 package dev.rankforge.contracts;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 /**
  * Hyperparameters of a supervised training job. Absent values take the architecture's defaults.
  *
@@ -10,12 +15,12 @@ package dev.rankforge.contracts;
  *                  {@code prefixes-ce} (many prefixes per pass) for NARM; absent: the architecture's own
  */
 public record TrainingParams(
-        Integer epochs,
-        Integer embeddingSize,
-        Integer hiddenSize,
-        Integer batchSize,
-        Double learningRate,
-        Integer maxLength,
+        @Min(1) @Max(1000) Integer epochs,
+        @Min(1) @Max(1024) Integer embeddingSize,
+        @Min(1) @Max(1024) Integer hiddenSize,
+        @Min(1) @Max(4096) Integer batchSize,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
+        @Min(2) @Max(1000) Integer maxLength,
         Long seed,
         String objective) {
 

@@ -1,5 +1,6 @@
 package dev.rankforge.contracts;
 
+import jakarta.validation.Valid;
 import java.util.UUID;
 
 /**
@@ -25,10 +26,10 @@ public record TrainingRequest(
         UUID datasetId,
         String datasetUri,
         String architecture,
-        TrainingParams params,
+        @Valid TrainingParams params,
         UUID teacherModelId,
-        DistillationParams distillation,
-        ExtractionParams extraction,
+        @Valid DistillationParams distillation,
+        @Valid ExtractionParams extraction,
         UUID initialModelId,
         String team) implements KeyedMessage {
     @Override

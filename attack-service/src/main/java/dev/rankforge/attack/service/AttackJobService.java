@@ -20,6 +20,7 @@ import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.job.Accepted;
+import dev.rankforge.service.problem.RequestValidation;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -56,13 +57,15 @@ public class AttackJobService {
     private final Credentials credentials;
 
     private final dev.rankforge.service.job.JobLeases leases;
+    private final RequestValidation validation;
 
     public AttackJobService(AttackWorker worker, AttackMapper mapper, AttackEventPublisher events, AttackConfig config,
                             @RestClient TrainerApi trainer, DatasetLoader datasets,
                             jakarta.enterprise.inject.Instance<AttackRunner> runners,
                             dev.rankforge.service.blackbox.OutboundConfig outboundConfig, Credentials credentials,
-                            dev.rankforge.service.job.JobLeases leases) {
+                            dev.rankforge.service.job.JobLeases leases, RequestValidation validation) {
         this.leases = leases;
+        this.validation = validation;
         this.credentials = credentials;
         this.outbound = new dev.rankforge.service.blackbox.OutboundPolicy(java.util.List.of(config.trainerUrl()),
                 outboundConfig.allow().orElse(java.util.List.of()));
@@ -77,6 +80,7 @@ public class AttackJobService {
     }
 
     public Accepted<AttackJob> submit(AttackRequest r) {
+        validation.check(r);
         require(r.jobId() != null, "jobId", "is required");
         String team = Teams.orDefault(r.team());
         // A repeated submission is answered before the checks that call other services.
@@ -147,17 +151,7 @@ public class AttackJobService {
                 orDefault(p.cwSteps(), 50), p.seed() == null ? 42L : p.seed(),
                 p.fraction() == null ? DataPoisoning.PAPER_FRACTION : p.fraction(), p.profileLength(),
                 p.retrain() == null ? SCRATCH : p.retrain());
-        require(r.slots() >= 1 && r.slots() <= 50, "params.slots", "must be between 1 and 50");
-        require(r.maxUsers() >= 0, "params.maxUsers", "must not be negative (0 = every user)");
-        require(r.targetCount() >= 1 && r.targetCount() <= 1000, "params.targetCount", "must be between 1 and 1000");
-        require(r.candidates() >= 1 && r.candidates() <= 100, "params.candidates", "must be between 1 and 100");
-        require(r.cwSteps() >= 1 && r.cwSteps() <= 1000, "params.cwSteps", "must be between 1 and 1000");
-        require(r.fraction() > 0 && r.fraction() <= 0.5, "params.fraction", "must be in (0, 0.5]");
-        require(SCRATCH.equals(r.retrain()) || FINE_TUNE.equals(r.retrain()), "params.retrain",
-                "must be '" + SCRATCH + "' or '" + FINE_TUNE + "'");
-        require(r.profileLength() == null || r.profileLength() >= 2 && r.profileLength() <= 1000,
-                "params.profileLength", "must be between 2 and 1000");
-        return r;
+        return r; // ranges: AttackParams' constraints, checked on submission
     }
 
     /** The team's registered model; another team's is answered 404 by trainer-service, so it is unknown here. */

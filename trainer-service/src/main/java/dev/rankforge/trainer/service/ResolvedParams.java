@@ -2,7 +2,6 @@ package dev.rankforge.trainer.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import static dev.rankforge.service.problem.RequestFields.orDefault;
-import static dev.rankforge.service.problem.RequestFields.requireBetween;
 
 import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
@@ -48,9 +47,9 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         }
     }
 
-
     /**
-     * Fills defaults and checks ranges; a bad value is reported by its request path, e.g. {@code params.epochs}.
+     * Fills defaults and checks what the request's constraints cannot express (the generator, the target, which
+     * kinds take an objective); ranges are the contracts' Bean Validation constraints, checked before.
      *
      * @param selfUrl  base URL of this service, for targets that name one of its models
      * @param outbound    which targets this service may query
@@ -73,14 +72,6 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 // via its decimal text, so that the float default reads 0.001, not 0.0010000000474974513
                 in.learningRate() == null ? Double.parseDouble(Float.toString(base.learningRate())) : in.learningRate(),
                 maxLength, in.seed() == null ? base.seed() : in.seed(), in.objective(), distillation, extraction);
-        requireBetween("params.epochs", r.epochs, 1, 1000);
-        requireBetween("params.embeddingSize", r.embeddingSize, 1, 1024);
-        requireBetween("params.hiddenSize", r.hiddenSize, 1, 1024);
-        requireBetween("params.batchSize", r.batchSize, 1, 4096);
-        requireBetween("params.maxLength", r.maxLength, 2, 1000);
-        if (!(r.learningRate > 0 && r.learningRate <= 1)) {
-            throw new InvalidRequestException("params.learningRate", "must be in (0, 1]");
-        }
         if (r.objective != null && kind != TrainingKind.TRAIN) {
             throw new InvalidRequestException("params.objective", "applies to TRAIN jobs only");
         }
@@ -95,9 +86,6 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         if (!Losses.names().contains(r.loss)) {
             throw new InvalidRequestException("distillation.loss", "must be one of " + Losses.names());
         }
-        requireBetween("distillation.negatives", r.negatives, 0, 10_000);
-        requireBetween("distillation.listLength", r.listLength, 10, 100);
-        requireBetween("distillation.prefixesPerSequence", r.prefixesPerSequence, 1, 1000);
         return r;
     }
 
@@ -112,8 +100,6 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         }
         Extraction r = new Extraction(generator, orDefault(x.sequences(), 1000), orDefault(x.length(), 20),
                 BlackBoxEndpoints.resolve(x.target(), selfUrl, "extraction.target", outbound, credentials));
-        requireBetween("extraction.sequences", r.sequences, 1, 1_000_000);
-        requireBetween("extraction.length", r.length, 2, 1000);
         return r;
     }
 

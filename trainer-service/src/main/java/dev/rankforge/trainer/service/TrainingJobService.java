@@ -18,6 +18,7 @@ import dev.rankforge.service.blackbox.OutboundConfig;
 import dev.rankforge.service.blackbox.OutboundPolicy;
 import dev.rankforge.service.problem.InvalidRequestException;
 import dev.rankforge.service.problem.LimitExceededException;
+import dev.rankforge.service.problem.RequestValidation;
 import dev.rankforge.service.team.Teams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -46,11 +47,13 @@ public class TrainingJobService {
     private final Credentials credentials;
 
     private final JobLeases leases;
+    private final RequestValidation validation;
 
     public TrainingJobService(TrainingWorker worker, TrainingMapper mapper, TrainingEventPublisher events,
                               TrainerConfig config, OutboundConfig outboundConfig, Credentials credentials,
-                              JobLeases leases) {
+                              JobLeases leases, RequestValidation validation) {
         this.leases = leases;
+        this.validation = validation;
         this.outbound = new OutboundPolicy(List.of(config.selfUrl()), outboundConfig.allow().orElse(List.of()));
         this.credentials = credentials;
         this.worker = worker;
@@ -60,6 +63,7 @@ public class TrainingJobService {
     }
 
     public Accepted<TrainingJob> submit(TrainingRequest request) {
+        validation.check(request);
         if (request.jobId() == null) {
             throw new InvalidRequestException("jobId", "is required");
         }
