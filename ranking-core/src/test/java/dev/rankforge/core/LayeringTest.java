@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ranking-core's packages depend one way: data → nn → model → train → extract / attack, with the losses and the
- * ranking metrics beside them as leaves (README, "Architecture"). A class that reaches up a layer fails the build.
+ * ranking metrics beside them as leaves (an architecture's objective names its loss) (README, "Architecture"). A
+ * class that reaches up a layer fails the build.
  */
 class LayeringTest {
     @Test
@@ -31,7 +32,7 @@ class LayeringTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("train", "extract", "attack")
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("model", "train", "extract", "attack")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("model", "train", "extract", "attack")
-                .whereLayer("loss").mayOnlyBeAccessedByLayers("train", "extract")
+                .whereLayer("loss").mayOnlyBeAccessedByLayers("nn", "train", "extract")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("metrics", "nn", "model", "train", "extract", "attack")
                 .check(core);
     }

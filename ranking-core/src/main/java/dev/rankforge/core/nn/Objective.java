@@ -1,8 +1,16 @@
 package dev.rankforge.core.nn;
 
+import ai.djl.training.loss.Loss;
+import dev.rankforge.core.loss.NextItemCrossEntropy;
+import dev.rankforge.core.loss.SampledNextItemBce;
 import java.util.List;
+import java.util.Random;
 
-/** How an architecture is trained; decides how training batches are cut and which loss scores them. */
+/**
+ * How an architecture is trained, in one place (as RecBole's {@code calculate_loss}): how a batch of training
+ * sequences is cut into inputs and targets ({@link #cut}) and which loss scores the block's training output
+ * ({@link #loss}). Each block lists the objectives it fits ({@link SequenceRecommender#objectives()}).
+ */
 public enum Objective {
     /** Next item at every position, full-softmax cross-entropy (GRU4Rec). */
     NEXT_ITEM_ALL_POSITIONS,
@@ -21,6 +29,24 @@ public enum Objective {
     NEXT_ITEM_SAMPLED_BCE,
     /** Cloze: randomly masked items predicted with full-softmax cross-entropy (BERT4Rec). */
     MASKED_ITEM;
+
+    /**
+     * A training batch of {@code trainSequences} for a model of {@code spec}.
+     *
+     * @param maskProbability BERT4Rec's share of masked items (cloze)
+     */
+    public TrainingBatch cut(int[][] trainSequences, ModelSpec spec, float maskProbability, Random random) {
+        int prefixes = this == NEXT_ITEM_PREFIXES
+                ? TrainingBatch.prefixesPerRow(trainSequences.length, spec.maxLength(), spec.hiddenSize())
+                : spec.maxLength();
+        return TrainingBatch.of(this, trainSequences, spec.maxLength(), spec.numItems(), maskProbability, prefixes,
+                random);
+    }
+
+    /** The loss of a batch {@link #cut} for this objective, over the block's training output. */
+    public Loss loss(ModelSpec spec) {
+        return this == NEXT_ITEM_SAMPLED_BCE ? new SampledNextItemBce() : new NextItemCrossEntropy(spec.numItems());
+    }
 
     /**
      * The name a training spec uses: {@code next-item-ce}, {@code last-position-ce}, {@code prefixes-ce},

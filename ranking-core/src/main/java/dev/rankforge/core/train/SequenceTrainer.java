@@ -2,19 +2,16 @@ package dev.rankforge.core.train;
 
 import dev.rankforge.core.nn.Objective;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.rankforge.core.data.SequenceDataset;
-import dev.rankforge.core.loss.NextItemCrossEntropy;
-import dev.rankforge.core.loss.SampledNextItemBce;
 import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.nn.TrainingBatch;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -66,8 +63,7 @@ public final class SequenceTrainer {
             this.spec = spec;
             this.objective = objective;
             this.data = data;
-            this.loss = objective == Objective.NEXT_ITEM_SAMPLED_BCE
-                    ? new SampledNextItemBce() : new NextItemCrossEntropy(spec.numItems());
+            this.loss = objective.loss(spec);
             this.users = IntStream.range(0, data.numUsers())
                     .filter(u -> data.sequence(u).length - 2 >= 2)
                     .toArray();
@@ -84,19 +80,8 @@ public final class SequenceTrainer {
             for (int i = 0; i < batch.length; i++) {
                 sequences[i] = data.trainSequence(users[batch[i]]);
             }
-            TrainingBatch cut = TrainingBatch.of(objective, sequences, spec.maxLength(), spec.numItems(),
-                    config.maskProbability(), TrainingBatch.prefixesPerRow(batch.length, spec.maxLength(),
-                            spec.hiddenSize()), random);
-            NDList inputs = new NDList(step.create(cut.inputs(), new Shape(cut.rows(), cut.length())));
-            Shape targetShape = new Shape(cut.rows(), cut.targetLength());
-            if (cut.positions() != null) {
-                inputs.add(step.create(cut.positions(), targetShape));
-            }
-            NDList labels = new NDList(step.create(cut.targets(), targetShape));
-            if (cut.negatives() != null) {
-                labels.add(step.create(cut.negatives(), targetShape));
-            }
-            return loss.evaluate(labels, trainer.forward(inputs));
+            TrainingBatch cut = objective.cut(sequences, spec, config.maskProbability(), random);
+            return loss.evaluate(cut.labels(step), trainer.forward(cut.inputs(step)));
         }
 
         @Override

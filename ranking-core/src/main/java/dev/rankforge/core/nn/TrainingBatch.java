@@ -1,7 +1,8 @@
-package dev.rankforge.core.train;
+package dev.rankforge.core.nn;
 
-import dev.rankforge.core.nn.SequenceBatches;
-import dev.rankforge.core.nn.Objective;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.rankforge.core.data.SequenceDataset;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -13,6 +14,24 @@ import java.util.stream.IntStream;
  */
 public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, long[] positions, int rows, int length,
                             int targetLength) {
+    /** The block's training inputs: the id rows, and for the prefixes objective the positions of its targets. */
+    public NDList inputs(NDManager manager) {
+        NDList out = new NDList(manager.create(inputs, new Shape(rows, length)));
+        if (positions != null) {
+            out.add(manager.create(positions, new Shape(rows, targetLength)));
+        }
+        return out;
+    }
+
+    /** The loss's labels: the targets, and for sampled objectives their negatives. */
+    public NDList labels(NDManager manager) {
+        NDList out = new NDList(manager.create(targets, new Shape(rows, targetLength)));
+        if (negatives != null) {
+            out.add(manager.create(negatives, new Shape(rows, targetLength)));
+        }
+        return out;
+    }
+
     /**
      * Most elements of NARM's pairwise attention {@code [rows, prefixes, length, hidden]} one batch may build
      * (64 Mi floats, 256 MB, a few times that with its gradients): every prefix fits for short sequences; for long

@@ -1,6 +1,5 @@
-package dev.rankforge.core.train;
+package dev.rankforge.core.nn;
 
-import dev.rankforge.core.nn.Objective;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
