@@ -1,5 +1,6 @@
 package dev.rankforge.attack;
 
+import static dev.rankforge.infra.ServiceItSettings.ADMIN_KEY;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,11 +13,10 @@ import dev.rankforge.contracts.Topics;
 import dev.rankforge.infra.KafkaTestClients;
 import dev.rankforge.infra.KafkaTestResource;
 import dev.rankforge.infra.PostgresTestResource;
+import dev.rankforge.infra.ServiceItSettings;
 import dev.rankforge.service.auth.ApiKeyAuthentication;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(AttackServiceIT.Settings.class)
+@WithTestResource(ServiceItSettings.class)
 class AttackServiceIT {
-    private static final String ADMIN_KEY = "rfk_it-admin-key";
-
-    /** The settings a deployment would give by environment: a bootstrap admin key, a local artifact directory. */
-    public static final class Settings implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("rankforge.auth.admin-key", ADMIN_KEY, "rankforge.artifacts.root",
-                    Path.of("target/it-artifacts").toAbsolutePath().toString(), "quarkus.log.console.json.enabled",
-                    "false");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
-
     @Test
     void unreadableAndUnacceptableRequestsAreParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
         String garbageKey = "garbage-" + UUID.randomUUID();

@@ -1,5 +1,7 @@
 package dev.rankforge.eval;
 
+import static dev.rankforge.infra.ServiceItSettings.ADMIN_KEY;
+import static dev.rankforge.infra.ServiceItSettings.ARTIFACTS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,13 +23,12 @@ import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.infra.KafkaTestClients;
 import dev.rankforge.infra.KafkaTestResource;
 import dev.rankforge.infra.PostgresTestResource;
+import dev.rankforge.infra.ServiceItSettings;
 import dev.rankforge.service.artifact.LocalArtifactStore;
 import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.service.auth.ApiKeyAuthentication;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -42,24 +43,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(EvalServiceIT.Settings.class)
+@WithTestResource(ServiceItSettings.class)
 class EvalServiceIT {
-    private static final String ADMIN_KEY = "rfk_it-admin-key";
-    private static final Path ARTIFACTS = Path.of("target/it-artifacts").toAbsolutePath();
-
-    /** The settings a deployment would give by environment: a bootstrap admin key, a local artifact directory. */
-    public static final class Settings implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("rankforge.auth.admin-key", ADMIN_KEY, "rankforge.artifacts.root", ARTIFACTS.toString(),
-                    "quarkus.log.console.json.enabled", "false");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
-
     @Test
     void aRequestOnKafkaIsEvaluatedOnceAndItsMetricsAnnouncedAfterAPoisonPill() throws Exception {
         String garbageKey = "garbage-" + UUID.randomUUID();

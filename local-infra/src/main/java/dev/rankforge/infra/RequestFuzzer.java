@@ -117,6 +117,41 @@ public final class RequestFuzzer {
         return report;
     }
 
+    /**
+     * The check every service's FuzzTest makes: {@link #fuzz} answered only with problem+json 4xx (at least 20 bodies
+     * per POST operation, of which a service has two or more), the service still ready, and the listing at
+     * {@code listPath} (what the service stores) no longer than before. Throws an AssertionError with the samples.
+     */
+    public static void requireRefusedAndNothingStored(String service, String baseUrl, String keyHeader, String key,
+                                                      String listPath, java.util.Set<String> skip) throws Exception {
+        RequestFuzzer probe = new RequestFuzzer(baseUrl, keyHeader, key, 0);
+        int before = probe.listed(listPath);
+        Report report = fuzz(service, baseUrl, keyHeader, key, skip);
+        String samples = String.join("\n", report.samples());
+        require(report.inputs() >= 40, "20 inputs per POST operation, got " + report.inputs());
+        require(report.accepted() == 0, report.accepted() + " malformed bodies accepted:\n" + samples);
+        require(report.serverErrors() == 0, report.serverErrors() + " answered 5xx:\n" + samples);
+        require(report.withoutProblemJson() == 0, report.withoutProblemJson() + " without problem+json:\n" + samples);
+        int ready = probe.http.send(HttpRequest.newBuilder(URI.create(probe.baseUrl + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        require(ready == 200, "not ready after fuzzing: " + ready);
+        int after = probe.listed(listPath);
+        require(after == before, "fuzzing stored something at " + listPath + ": " + before + " before, " + after);
+    }
+
+    private int listed(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header(keyHeader, key).build(), HttpResponse.BodyHandlers.ofString());
+        require(response.statusCode() == 200, "GET " + path + " answered " + response.statusCode());
+        return new ObjectMapper().readTree(response.body()).size();
+    }
+
+    private static void require(boolean holds, String failure) {
+        if (!holds) {
+            throw new AssertionError(failure);
+        }
+    }
+
     /** Writes the report as JSON (e.g. under the module's target folder). */
     public static void write(Report report, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

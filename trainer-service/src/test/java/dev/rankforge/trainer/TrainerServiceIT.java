@@ -1,5 +1,7 @@
 package dev.rankforge.trainer;
 
+import static dev.rankforge.infra.ServiceItSettings.ADMIN_KEY;
+import static dev.rankforge.infra.ServiceItSettings.ARTIFACTS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,13 +18,12 @@ import dev.rankforge.core.data.SyntheticSpec;
 import dev.rankforge.infra.KafkaTestClients;
 import dev.rankforge.infra.KafkaTestResource;
 import dev.rankforge.infra.PostgresTestResource;
+import dev.rankforge.infra.ServiceItSettings;
 import dev.rankforge.service.artifact.LocalArtifactStore;
 import dev.rankforge.service.artifact.StoredArtifact;
 import dev.rankforge.service.auth.ApiKeyAuthentication;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,24 +39,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(TrainerServiceIT.Settings.class)
+@WithTestResource(ServiceItSettings.class)
 class TrainerServiceIT {
-    private static final String ADMIN_KEY = "rfk_it-admin-key";
-    private static final Path ARTIFACTS = Path.of("target/it-artifacts").toAbsolutePath();
-
-    /** The settings a deployment would give by environment: a bootstrap admin key, a local artifact directory. */
-    public static final class Settings implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("rankforge.auth.admin-key", ADMIN_KEY, "rankforge.artifacts.root", ARTIFACTS.toString(),
-                    "quarkus.log.console.json.enabled", "false");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
-
     @Test
     void aRequestOnKafkaTrainsAnnouncesAndServesAModelOnceAfterAPoisonPill() throws Exception {
         String garbageKey = "not-a-request-" + UUID.randomUUID();
