@@ -9,7 +9,6 @@ import dev.rankforge.core.attack.ProfilePollution;
 import dev.rankforge.core.attack.TargetComparison;
 import dev.rankforge.core.attack.TargetExposure;
 import dev.rankforge.core.data.SequenceDataset;
-import dev.rankforge.core.data.UserItemPairsReader;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
@@ -83,13 +82,8 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SequenceDataset dataset;
-        try (InputStream in = Files.newInputStream(data)) {
-            dataset = UserItemPairsReader.read(in);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("benchmark", "attack-ml1m");
-        result.put("environment", Results.environment());
+        SequenceDataset dataset = Results.readPairs(data);
+        Map<String, Object> result = Results.header("attack-ml1m");
         result.put("paper", PAPER);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("slots", slots);

@@ -2,7 +2,6 @@ package dev.rankforge.bench;
 
 import dev.rankforge.core.model.BlackBox;
 import dev.rankforge.core.data.SequenceDataset;
-import dev.rankforge.core.data.UserItemPairsReader;
 import dev.rankforge.core.extract.Fidelity;
 import dev.rankforge.core.extract.ListDistillation;
 import dev.rankforge.core.extract.QueryGenerator;
@@ -113,12 +112,8 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         if (!PAPER.containsKey(architecture)) {
             throw new IllegalArgumentException("--architecture must be one of " + PAPER.keySet());
         }
-        SequenceDataset dataset;
-        try (InputStream in = Files.newInputStream(data)) {
-            dataset = UserItemPairsReader.read(in);
-        }
-        result.put("benchmark", "extraction-ml1m");
-        result.put("environment", Results.environment());
+        SequenceDataset dataset = Results.readPairs(data);
+        result.putAll(Results.header("extraction-ml1m"));
         result.put("paper", PAPER);
         Map<String, Object> victims = new LinkedHashMap<>(Results.previousEntries(output, "victims"));
         Map<String, Object> extractions = new LinkedHashMap<>(Results.previousEntries(output, "extractions"));

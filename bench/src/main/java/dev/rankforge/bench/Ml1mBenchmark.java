@@ -1,7 +1,6 @@
 package dev.rankforge.bench;
 
 import dev.rankforge.core.data.SequenceDataset;
-import dev.rankforge.core.data.UserItemPairsReader;
 import dev.rankforge.core.metrics.EvaluationProtocol;
 import dev.rankforge.core.metrics.PopularityScorer;
 import dev.rankforge.core.metrics.RankingEvaluator;
@@ -13,8 +12,6 @@ import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainConfig;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,13 +76,8 @@ final class Ml1mBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SequenceDataset dataset;
-        try (InputStream in = Files.newInputStream(data)) {
-            dataset = UserItemPairsReader.read(in);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("benchmark", "ml1m");
-        result.put("environment", Results.environment());
+        SequenceDataset dataset = Results.readPairs(data);
+        Map<String, Object> result = Results.header("ml1m");
         result.put("dataset", Map.of("users", dataset.numUsers(), "items", dataset.numItems(),
                 "interactions", dataset.numInteractions(), "split", "leave-one-out"));
         result.put("settings", Map.of("epochBudget", epochs, "batchSize", batchSize, "maxLength", maxLength,

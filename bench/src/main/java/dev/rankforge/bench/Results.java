@@ -2,7 +2,10 @@ package dev.rankforge.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rankforge.core.data.SequenceDataset;
+import dev.rankforge.core.data.UserItemPairsReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,21 @@ final class Results {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Results() {
+    }
+
+    /** A result file's opening: the benchmark's name and the environment it ran in. */
+    static Map<String, Object> header(String benchmark) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", benchmark);
+        result.put("environment", environment());
+        return result;
+    }
+
+    /** The ML-1M (or any) user-item pairs file, read into leave-one-out sequences. */
+    static SequenceDataset readPairs(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return UserItemPairsReader.read(in);
+        }
     }
 
     static Map<String, Object> environment() {
