@@ -19,7 +19,7 @@ public class AttackMapper {
         return new AttackJobView(j.id, j.status, j.method, j.chooser, j.knowledge, j.victim,
                 j.surrogateModelId, j.datasetId, j.targets, j.params, j.results, mean(j.results, true),
                 mean(j.results, false), j.queries, j.stage, j.poisoning, j.error, j.createdAt, j.startedAt,
-                j.finishedAt, j.team);
+                j.finishedAt, j.team, j.runningOn());
     }
 
     public AttackEvent toEvent(AttackJob j) {

@@ -15,7 +15,7 @@ public class EvalMapper {
     public EvalJobView toView(EvalJob j) {
         return new EvalJobView(j.id, j.status, j.modelId, j.datasetId, j.protocol, j.usersEvaluated,
                 j.modelMetrics, j.popularityMetrics, j.error, j.createdAt, j.startedAt, j.finishedAt,
-                j.team);
+                j.team, j.runningOn());
     }
 
     /** With {@code steps} empty and no plan for listings. */

@@ -17,8 +17,14 @@ import java.util.function.Supplier;
  */
 public record Accepted<J extends JobEntity>(J job, boolean isNew) {
 
-    /** The job already stored under {@code id} as a repeated submission, or {@code null} when there is none. */
+    /**
+     * The job already stored under {@code id} as a repeated submission, or {@code null} when there is none. Takes a
+     * transaction lock on the id first, so that two submissions of one id at once (a retried request racing its
+     * original, a redelivery) take turns: the second finds the first's job instead of colliding on its key.
+     */
     public static <J extends JobEntity> Accepted<J> existing(Class<J> type, UUID id, String team) {
+        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, type.getSimpleName() + ":" + id).getSingleResult();
         J stored = Panache.getEntityManager().find(type, id);
         if (stored == null) {
             return null;

@@ -37,4 +37,9 @@ public abstract class JobEntity extends PanacheEntityBase {
     /** When the running job's lease ends unless its owner renews it. */
     @Column(name = "lease_expires_at")
     public Instant leaseExpiresAt;
+
+    /** While RUNNING, the replica whose worker runs the job (its {@code RANKFORGE_JOBS_INSTANCE} name); else null. */
+    public String runningOn() {
+        return status == JobStatus.RUNNING ? leaseOwner : null;
+    }
 }

@@ -21,7 +21,7 @@ public class TrainingMapper {
                 job.params, job.epoch, job.epochs, job.loss, job.validationMetric, job.validationScore,
                 job.queriesSpent, job.attempts, job.resumedFromEpoch, job.modelId,
                 job.result, job.error, job.createdAt, job.startedAt,
-                job.finishedAt, job.team, job.status == JobStatus.RUNNING ? job.leaseOwner : null,
+                job.finishedAt, job.team, job.runningOn(),
                 epochs.stream().map(e -> new TrainingJobView.Epoch(e.key.epoch(), e.loss, e.validationScore,
                         e.examplesPerSecond)).toList());
     }
