@@ -28,6 +28,9 @@ public class AttackJob extends JobEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public BlackBoxEndpoint victim;
+    /** Asked to stop: the replica running it ends it CANCELLED at its next target or stage. */
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
     @Column(name = "surrogate_model_id")
     public UUID surrogateModelId;
     @Column(name = "dataset_id")

@@ -123,6 +123,35 @@ class AttackFlowTest {
     }
 
     @Test
+    void aRunningAttackCancelledStopsAtItsNextTargetKeepingWhatItMeasured() throws Exception {
+        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(300, 80, 12, 1.0, 0.9, 5));
+        StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+        UUID victimId = UUID.randomUUID();
+        ScoringModel victim = new SequenceTrainer(new TrainConfig(2, 64, 5e-3f, 0f, 5f, 2, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 16, 16, 20), data,
+                        ProgressListener.NONE, () -> false).model();
+        TestTrainerResource.MODELS.put(victimId, victim);
+        TestTrainerResource.ARTIFACTS.put(victimId, "never read: the victim is a black box");
+        String jobId = given().contentType("application/json").body(Map.of("method", "pollution",
+                        "victim", Map.of("modelId", victimId.toString()), "datasetId", UUID.randomUUID().toString(),
+                        "datasetUri", dataset.uri(),
+                        "params", Map.of("chooser", "random", "targetCount", 60, "maxUsers", 100)))
+                .when().post("/attack-jobs").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(120)).until(() -> given().get("/attack-jobs/" + jobId).then().extract()
+                .<List<?>>path("results").size() >= 1);
+
+        given().post("/attack-jobs/" + jobId + "/cancel").then().statusCode(200).body("id", equalTo(jobId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/attack-jobs/" + jobId).then().extract()
+                .<String>path("status").equals("CANCELLED"));
+        int measured = given().get("/attack-jobs/" + jobId).then().extract().<List<?>>path("results").size();
+        assertThat(measured).as("stopped between targets, what it measured kept").isBetween(1, 59);
+        // An ended job is left as it is; an unknown one is a 404.
+        given().post("/attack-jobs/" + jobId + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().post("/attack-jobs/" + UUID.randomUUID() + "/cancel").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void badSpecsAreRefusedNamingTheFieldAndStoreNothing() throws Exception {
         SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(50, 20, 8, 1.0, 0.5, 2));
         StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));

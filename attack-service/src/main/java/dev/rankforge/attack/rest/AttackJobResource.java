@@ -65,6 +65,16 @@ public class AttackJobResource {
         return JobResponses.submitted(accepted.isNew(), "/attack-jobs/" + jobId, view);
     }
 
+    @RolesAllowed(Roles.ATTACKER)
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Stop an attack: a queued one at once, a running one at its next target or stage (CANCELLED, "
+            + "what it measured kept); an ended one is returned as it is")
+    public AttackJobView cancel(@PathParam("id") UUID id) {
+        teams.visible(AttackJob.findById(id), (AttackJob j) -> j.team, "attack job", id);
+        return mapper.toView(jobs.cancel(id));
+    }
+
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Operation(summary = "List the team's attack jobs, newest first")

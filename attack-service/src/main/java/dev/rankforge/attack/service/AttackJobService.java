@@ -180,6 +180,24 @@ public class AttackJobService {
         return List.copyOf(given);
     }
 
+    /**
+     * Asks a job to stop: a queued one is cancelled at once, a running one by whichever replica runs it, at its next
+     * target (pollution) or stage (poisoning); an ended one is left as it is. Null when there is no such job.
+     */
+    public AttackJob cancel(java.util.UUID jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AttackJob job = AttackJob.findById(jobId);
+            if (job != null && job.status == dev.rankforge.contracts.JobStatus.QUEUED) {
+                job.status = dev.rankforge.contracts.JobStatus.CANCELLED;
+                job.finishedAt = java.time.Instant.now();
+                events.publish(mapper.toEvent(job));
+            } else if (job != null && job.status == dev.rankforge.contracts.JobStatus.RUNNING) {
+                job.cancelRequested = true;
+            }
+            return job;
+        });
+    }
+
     /** After a restart, interrupted jobs go back to the queue and resume from what they committed. */
     void recover(@Observes StartupEvent event) {
         for (AttackJob job : leases.recoverAll(AttackJob.class, worker::submit)) {

@@ -53,6 +53,18 @@ public class AttackProgress {
         return RetryingTransaction.call(() -> AttackJob.<AttackJob>findById(jobId));
     }
 
+    /** Throws {@link java.util.concurrent.CancellationException} when the job was asked to stop. */
+    public void stopIfCancelled(UUID jobId) {
+        if (cancelRequested(jobId)) {
+            throw new java.util.concurrent.CancellationException("attack job " + jobId + " was cancelled");
+        }
+    }
+
+    /** Whether the job was asked to stop (read from the database: any replica may have been asked). */
+    public boolean cancelRequested(UUID jobId) {
+        return RetryingTransaction.call(() -> AttackJob.<AttackJob>findById(jobId).cancelRequested);
+    }
+
     /** Applies {@code change} in its own transaction and publishes the job's new state in it (the outbox). */
     public AttackJob update(UUID jobId, Consumer<AttackJob> change) {
         return RetryingTransaction.call(() -> {

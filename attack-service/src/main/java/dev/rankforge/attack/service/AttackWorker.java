@@ -87,6 +87,10 @@ public class AttackWorker {
             LOG.infof("attack job %s succeeded: %s with %s over %d targets, %d queries, %.1f s; mean after %s", jobId,
                     done.method, done.chooser, done.results.size(), done.queries, (System.nanoTime() - started) / 1e9,
                     AttackMapper.mean(done.results, false));
+        } catch (java.util.concurrent.CancellationException e) {
+            LOG.infof("attack job %s cancelled", jobId);
+            JobTransitions.finish(AttackJob.class, jobId, leases, JobStatus.CANCELLED, null,
+                    j -> { }, j -> events.publish(mapper.toEvent(j)));
         } catch (Exception e) {
             if (stoppedByShutdown(e)) {
                 // The service is stopping: the job was released, and resumes on another replica or at the next start.

@@ -78,12 +78,16 @@ public class PoisoningRunner implements AttackRunner {
         UUID jobId = started.id;
         TrainerApi.RegisteredModel victim = trainer.model(started.victim.modelId(), started.team);
         AttackJob job = progress.read(jobId);
+        // A cancel stops the job between its stages (retrains already sent to trainer-service run to their end).
         if (job.poisoning == null || job.poisoning.derivedDatasetId() == null) {
+            progress.stopIfCancelled(jobId);
             job = buildProfiles(job, victim);
         }
         if (job.poisoning.poisonedModelId() == null) {
+            progress.stopIfCancelled(jobId);
             job = retrain(job, victim);
         }
+        progress.stopIfCancelled(jobId);
         measure(job);
     }
 

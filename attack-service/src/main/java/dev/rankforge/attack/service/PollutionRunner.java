@@ -51,7 +51,8 @@ public class PollutionRunner implements AttackRunner {
             ProfilePollution.run(victim, inputs.chooser(p), inputs.context(data, surrogate, p.seed()),
                     AttackInputs.testHistories(data), AttackProgress.remaining(job),
                     new ProfilePollution.Spec(p.slots(), p.maxUsers(), sampled, p.seed()),
-                    outcome -> progress.target(job.id, outcome), () -> false);
+                    outcome -> progress.target(job.id, outcome), () -> progress.cancelRequested(job.id));
         }
+        progress.stopIfCancelled(job.id); // stopped between targets: the job ends CANCELLED, not SUCCEEDED
     }
 }
