@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Test;
 class AttackServiceIT {
     @Test
     void unreadableAndUnacceptableRequestsAreParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
-        String garbageKey = "garbage-" + UUID.randomUUID();
-        KafkaTestClients.send(Topics.ATTACK_REQUESTS, garbageKey, "[1, 2");
+        String garbageKey = KafkaTestClients.sendUnreadable(Topics.ATTACK_REQUESTS, "[1, 2");
         UUID jobId = UUID.randomUUID();
         AttackRequest request = new AttackRequest(SchemaVersion.CURRENT, jobId, "telepathy",
                 BlackBoxTarget.ourModel(UUID.randomUUID()), null, UUID.randomUUID(),

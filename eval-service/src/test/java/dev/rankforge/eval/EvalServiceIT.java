@@ -47,8 +47,7 @@ import org.junit.jupiter.api.Test;
 class EvalServiceIT {
     @Test
     void aRequestOnKafkaIsEvaluatedOnceAndItsMetricsAnnouncedAfterAPoisonPill() throws Exception {
-        String garbageKey = "garbage-" + UUID.randomUUID();
-        KafkaTestClients.send(Topics.EVAL_REQUESTS, garbageKey, "not json at all");
+        String garbageKey = KafkaTestClients.sendUnreadable(Topics.EVAL_REQUESTS, "not json at all");
         LocalArtifactStore artifacts = new LocalArtifactStore(ARTIFACTS);
         SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(150, 40, 8, 1.0, 0.8, 3));
         StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));

@@ -3,9 +3,12 @@ package dev.rankforge.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,52 +42,66 @@ public final class KafkaTestClients {
     }
 
     /**
+     * Sends {@code bytes} that are no message of the topic's type (a poison pill) under a fresh key, and returns the
+     * key, to find it again on the dead-letter topic.
+     */
+    public static String sendUnreadable(String topic, String bytes) throws Exception {
+        String key = "unreadable-" + UUID.randomUUID();
+        send(topic, key, bytes);
+        return key;
+    }
+
+    /**
      * The first message on {@code topic} under {@code key} that {@code wanted} accepts, read from the topic's
      * start; an AssertionError naming what was seen when none came within {@code timeout}.
      */
-    public static JsonNode awaitMessage(String topic, String key, Predicate<JsonNode> wanted, Duration timeout)
-            throws IOException {
+    public static JsonNode awaitMessage(String topic, String key, Predicate<JsonNode> wanted, Duration timeout) {
         StringBuilder seen = new StringBuilder();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        JsonNode message = parse(record.value());
-                        if (wanted.test(message)) {
-                            return message;
-                        }
-                        seen.append('\n').append(record.value());
-                    }
-                }
+        ConsumerRecord<String, String> found = firstRecord(topic, key, timeout, record -> {
+            if (wanted.test(parse(record.value()))) {
+                return true;
             }
+            seen.append('\n').append(record.value());
+            return false;
+        });
+        if (found == null) {
+            throw new AssertionError("no wanted message under key " + key + " on " + topic + " in " + timeout
+                    + "; seen under that key:" + seen);
         }
-        throw new AssertionError("no wanted message under key " + key + " on " + topic + " in " + timeout
-                + "; seen under that key:" + seen);
+        return parse(found.value());
     }
 
     /** A record as read: its value (null for a tombstone) and its headers as text. */
-    public record Received(String key, String value, java.util.Map<String, String> headers) {
+    public record Received(String key, String value, Map<String, String> headers) {
     }
 
     /** The first record on {@code topic} under {@code key}, read from the topic's start, headers included. */
     public static Received awaitRecord(String topic, String key, Duration timeout) {
+        ConsumerRecord<String, String> found = firstRecord(topic, key, timeout, record -> true);
+        if (found == null) {
+            throw new AssertionError("no record under key " + key + " on " + topic + " in " + timeout);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        found.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null
+                : new String(h.value(), StandardCharsets.UTF_8)));
+        return new Received(found.key(), found.value(), headers);
+    }
+
+    /** The first record under {@code key} that {@code wanted} accepts, polling from the start; null at timeout. */
+    private static ConsumerRecord<String, String> firstRecord(String topic, String key, Duration timeout,
+                                                              Predicate<ConsumerRecord<String, String>> wanted) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        java.util.Map<String, String> headers = new java.util.TreeMap<>();
-                        record.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null
-                                : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
-                        return new Received(record.key(), record.value(), headers);
+                    if (key.equals(record.key()) && wanted.test(record)) {
+                        return record;
                     }
                 }
             }
         }
-        throw new AssertionError("no record under key " + key + " on " + topic + " in " + timeout);
+        return null;
     }
 
     private static Properties consumerProperties() {

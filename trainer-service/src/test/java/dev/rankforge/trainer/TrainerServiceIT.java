@@ -43,8 +43,7 @@ import org.junit.jupiter.api.Test;
 class TrainerServiceIT {
     @Test
     void aRequestOnKafkaTrainsAnnouncesAndServesAModelOnceAfterAPoisonPill() throws Exception {
-        String garbageKey = "not-a-request-" + UUID.randomUUID();
-        KafkaTestClients.send(Topics.TRAINING_REQUESTS, garbageKey, "{\"jobId\": \"not a uuid\"");
+        String garbageKey = KafkaTestClients.sendUnreadable(Topics.TRAINING_REQUESTS, "{\"jobId\": \"not a uuid\"");
 
         SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(150, 40, 8, 1.0, 0.8, 5));
         StoredArtifact dataset = new LocalArtifactStore(ARTIFACTS).put("datasets", ".rfsq",

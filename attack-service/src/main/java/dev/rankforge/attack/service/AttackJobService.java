@@ -20,6 +20,7 @@ import dev.rankforge.service.blackbox.BlackBoxEndpoint;
 import dev.rankforge.service.blackbox.BlackBoxEndpoints;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.job.Accepted;
+import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.problem.RequestValidation;
 import dev.rankforge.service.problem.InvalidRequestException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -155,7 +157,7 @@ public class AttackJobService {
     }
 
     /** The team's registered model; another team's is answered 404 by trainer-service, so it is unknown here. */
-    private TrainerApi.RegisteredModel checkModel(java.util.UUID modelId, String field, String team) {
+    private TrainerApi.RegisteredModel checkModel(UUID modelId, String field, String team) {
         try {
             return trainer.model(modelId, team);
         } catch (WebApplicationException e) {
@@ -184,18 +186,9 @@ public class AttackJobService {
      * Asks a job to stop: a queued one is cancelled at once, a running one by whichever replica runs it, at its next
      * target (pollution) or stage (poisoning); an ended one is left as it is. Null when there is no such job.
      */
-    public AttackJob cancel(java.util.UUID jobId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            AttackJob job = AttackJob.findById(jobId);
-            if (job != null && job.status == dev.rankforge.contracts.JobStatus.QUEUED) {
-                job.status = dev.rankforge.contracts.JobStatus.CANCELLED;
-                job.finishedAt = java.time.Instant.now();
-                events.publish(mapper.toEvent(job));
-            } else if (job != null && job.status == dev.rankforge.contracts.JobStatus.RUNNING) {
-                job.cancelRequested = true;
-            }
-            return job;
-        });
+    public AttackJob cancel(UUID jobId) {
+        return JobTransitions.cancel(AttackJob.class, jobId, j -> j.cancelRequested = true,
+                j -> events.publish(mapper.toEvent(j)));
     }
 
     /** After a restart, interrupted jobs go back to the queue and resume from what they committed. */

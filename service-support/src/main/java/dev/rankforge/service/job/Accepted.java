@@ -47,9 +47,15 @@ public record Accepted<J extends JobEntity>(J job, boolean isNew) {
     public static <J extends JobEntity> Accepted<J> once(Class<J> type, UUID id, String team, Supplier<J> create,
                                                          Consumer<J> announce) {
         Accepted<J> existing = existing(type, id, team);
-        if (existing != null) {
-            return existing;
-        }
+        return existing != null ? existing : created(id, team, create, announce);
+    }
+
+    /**
+     * The job {@code create} builds, persisted as QUEUED for {@code team} under {@code id} and {@code announce}d, for
+     * a caller that found no {@link #existing} job in this transaction (and checked more in between).
+     */
+    public static <J extends JobEntity> Accepted<J> created(UUID id, String team, Supplier<J> create,
+                                                            Consumer<J> announce) {
         J job = create.get();
         job.id = id;
         job.team = team;

@@ -161,6 +161,25 @@ public final class JobTransitions {
                 .setParameter("status", JobStatus.QUEUED).setParameter("since", since).getResultList());
     }
 
+    /**
+     * Asks a job to stop, in one transaction: a QUEUED job is CANCELLED at once and {@code announce}d; a RUNNING one
+     * is handed to {@code askToStop} (which flags it for whichever replica runs it); an ended one is left as it is.
+     * Returns the job, or {@code null} when there is none.
+     */
+    public static <J extends JobEntity> J cancel(Class<J> type, UUID id, Consumer<J> askToStop, Consumer<J> announce) {
+        return RetryingTransaction.call(() -> {
+            J job = Panache.getEntityManager().find(type, id);
+            if (job != null && job.status == JobStatus.QUEUED) {
+                job.status = JobStatus.CANCELLED;
+                job.finishedAt = Instant.now();
+                announce.accept(job);
+            } else if (job != null && job.status == JobStatus.RUNNING) {
+                askToStop.accept(job);
+            }
+            return job;
+        });
+    }
+
     /** Ids of the jobs waiting to run, oldest first. */
     public static List<UUID> queued(Class<? extends JobEntity> type) {
         return RetryingTransaction.call(() -> Panache.getEntityManager()

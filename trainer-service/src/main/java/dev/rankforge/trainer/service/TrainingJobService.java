@@ -12,6 +12,7 @@ import dev.rankforge.trainer.TrainingJob;
 import dev.rankforge.trainer.mapping.TrainingMapper;
 import dev.rankforge.trainer.messaging.TrainingEventPublisher;
 import dev.rankforge.service.job.JobLeases;
+import dev.rankforge.service.job.JobTransitions;
 import dev.rankforge.service.job.Accepted;
 import dev.rankforge.service.blackbox.Credentials;
 import dev.rankforge.service.blackbox.OutboundConfig;
@@ -24,7 +25,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -103,7 +103,7 @@ public class TrainingJobService {
                         + config.maxActiveJobsPerTeam() + ") allows; submit again when one has ended");
             }
             String datasetUri = TrainingReferences.datasetUri(request, team);
-            return Accepted.once(TrainingJob.class, request.jobId(), team, () -> {
+            return Accepted.created(request.jobId(), team, () -> {
                 TrainingJob job = new TrainingJob();
                 job.datasetId = request.datasetId();
                 job.datasetUri = datasetUri;
@@ -127,17 +127,8 @@ public class TrainingJobService {
 
     /** Asks a job to stop; a queued job is cancelled at once, a running one after its current batch. */
     public TrainingJob cancel(UUID jobId) {
-        TrainingJob job = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingJob j = TrainingJob.findById(jobId);
-            if (j != null && j.status == JobStatus.QUEUED) {
-                j.status = JobStatus.CANCELLED;
-                j.finishedAt = Instant.now();
-                events.publish(mapper.toEvent(j, null, null));
-            } else if (j != null && j.status == JobStatus.RUNNING) {
-                j.cancelRequested = true; // for whichever replica runs it
-            }
-            return j;
-        });
+        TrainingJob job = JobTransitions.cancel(TrainingJob.class, jobId, j -> j.cancelRequested = true,
+                j -> events.publish(mapper.toEvent(j, null, null)));
         if (job != null) {
             worker.requestCancel(jobId);
         }
