@@ -44,14 +44,15 @@ public final class ScoringModel implements Scorer, AutoCloseable {
     public float[][] score(int[][] histories) {
         float[][] out = new float[histories.length][];
         int width = spec.numItems() + 1;
-        for (int start = 0; start < histories.length; start += BATCH) {
-            int end = Math.min(histories.length, start + BATCH);
+        int[][] inputs = inferenceInputs(histories);
+        int[] lengths = lengths(inputs);
+        for (int[] pass : LengthGroups.of(lengths, BATCH)) {
             try (NDManager manager = model.getNDManager().newSubManager()) {
-                float[] flat = forward(histories, start, end, manager).toFloatArray();
-                for (int i = 0; i < end - start; i++) {
+                float[] flat = forward(inputs, pass, lengths[pass[pass.length - 1]], manager).toFloatArray();
+                for (int i = 0; i < pass.length; i++) {
                     float[] row = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
                     row[0] = Float.NEGATIVE_INFINITY;
-                    out[start + i] = row;
+                    out[pass[i]] = row;
                 }
             }
         }
@@ -71,22 +72,23 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         }
         int[][] out = new int[histories.length][];
         int width = spec.numItems() + 1;
-        for (int start = 0; start < histories.length; start += BATCH) {
-            int end = Math.min(histories.length, start + BATCH);
+        int[][] inputs = inferenceInputs(histories);
+        int[] lengths = lengths(inputs);
+        for (int[] pass : LengthGroups.of(lengths, BATCH)) {
             int mostExcluded = 0;
-            for (int i = start; i < end; i++) {
-                mostExcluded = Math.max(mostExcluded, excluded[i].length);
+            for (int row : pass) {
+                mostExcluded = Math.max(mostExcluded, excluded[row].length);
             }
             int take = Math.min(width, k + mostExcluded + 1); // + 1: the padding column
             try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDArray scores = forward(histories, start, end, manager);
+                NDArray scores = forward(inputs, pass, lengths[pass[pass.length - 1]], manager);
                 // torch.topk ranks NaN above every number: a diverged score must never be recommended
                 scores.set(scores.isNaN(), Float.NEGATIVE_INFINITY);
                 NDList top = scores.topK(take, 1, true, true);
                 float[] values = top.get(0).toFloatArray();
                 long[] ids = top.get(1).toLongArray();
-                for (int i = 0; i < end - start; i++) {
-                    out[start + i] = best(ids, values, i * take, take, excluded[start + i], k);
+                for (int i = 0; i < pass.length; i++) {
+                    out[pass[i]] = best(ids, values, i * take, take, excluded[pass[i]], k);
                 }
             }
         }
@@ -108,15 +110,39 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         return n == k ? best : Arrays.copyOf(best, n);
     }
 
-    /** The block's scores {@code [end - start, items + 1]} for histories {@code start..end-1}, in {@code manager}. */
-    private NDArray forward(int[][] histories, int start, int end, NDManager manager) {
-        int[][] chunk = new int[end - start][];
-        for (int i = 0; i < chunk.length; i++) {
-            chunk[i] = block.inferenceInput(histories[start + i]);
+    private int[][] inferenceInputs(int[][] histories) {
+        int[][] inputs = new int[histories.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = block.inferenceInput(histories[i]);
         }
-        NDArray input = manager.create(SequenceBatches.leftPad(chunk, spec.maxLength()),
-                new Shape(chunk.length, spec.maxLength()));
-        return block.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
+        return inputs;
+    }
+
+    /**
+     * Each input's length as a pass cuts it. An empty input counts as a whole row: with no item to attend to, a
+     * transformer's output depends on how many padding positions there are.
+     */
+    private int[] lengths(int[][] inputs) {
+        int[] lengths = new int[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            int length = inputs[i].length == 0 ? spec.maxLength() : inputs[i].length;
+            lengths[i] = block.inferenceLength(length);
+        }
+        return lengths;
+    }
+
+    /**
+     * The block's scores {@code [rows, items + 1]} for the inputs of one pass, in {@code manager}: left-padded to the
+     * pass's longest input ({@code length}, the last of its rows) only, which the block encodes as if padded to
+     * {@code maxLength}.
+     */
+    private NDArray forward(int[][] inputs, int[] pass, int length, NDManager manager) {
+        int[][] rows = new int[pass.length][];
+        for (int i = 0; i < pass.length; i++) {
+            rows[i] = inputs[pass[i]];
+        }
+        NDArray ids = manager.create(SequenceBatches.leftPad(rows, length), new Shape(rows.length, length));
+        return block.cutScores(new ParameterStore(manager, false), ids);
     }
 
     /**

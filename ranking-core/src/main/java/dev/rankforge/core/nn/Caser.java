@@ -53,14 +53,28 @@ public final class Caser extends SequenceRecommender {
         return Objective.NEXT_ITEM_LAST_POSITION;
     }
 
+    /** Its vertical filters span all {@code maxLength} rows: inputs are never cut. */
+    @Override
+    public int inferenceLength(int longest) {
+        return spec.maxLength();
+    }
+
     @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         NDArray image = embedded.mul(mask.expandDims(2)).expandDims(1);                         // [B, 1, L, E]
         long batch = embedded.getShape().get(0);
+        // libtorch 2.7.1's CPU convolution is wrong for a batch of more than one row when the kernel covers the whole
+        // image (one output position): the full-height filter reads the image with a row of zeros below, and keeps
+        // its first position (CutInferenceTest compares batched scores with rows scored alone).
+        NDArray tall = image.concat(image.getManager().zeros(new Shape(batch, 1, 1, spec.embeddingSize()),
+                image.getDataType()), 2);
         NDList features = new NDList();
-        for (Conv2d filter : horizontal) {
-            NDArray maps = Activation.relu(filter.forward(ps, new NDList(image), training).singletonOrThrow());
-            features.add(maps.squeeze(3).max(new int[] {2}));                                  // [B, filters]
+        for (int height = 1; height <= horizontal.size(); height++) {
+            Conv2d filter = horizontal.get(height - 1);
+            NDArray maps = height < horizontal.size()
+                    ? filter.forward(ps, new NDList(image), training).singletonOrThrow()
+                    : filter.forward(ps, new NDList(tall), training).singletonOrThrow().get(":, :, 0:1");
+            features.add(Activation.relu(maps).squeeze(3).max(new int[] {2}));                 // [B, filters]
         }
         NDArray columns = vertical.forward(ps, new NDList(image), training).singletonOrThrow(); // [B, 4, 1, E]
         features.add(columns.reshape(batch, -1));

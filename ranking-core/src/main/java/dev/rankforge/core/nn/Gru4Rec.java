@@ -47,6 +47,13 @@ public final class Gru4Rec extends SequenceRecommender {
     }
 
     @Override
+    protected NDArray encodeCut(ParameterStore ps, NDArray embedded, NDArray mask, int paddingAhead) {
+        NDList in = GruPadding.inputs(gru, this, ps, embedded, paddingAhead);
+        NDArray states = gru.forward(ps, in, false).singletonOrThrow();
+        return projection.forward(ps, new NDList(states), false).singletonOrThrow();
+    }
+
+    @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape in = inputShapes[0];
         gru.initialize(manager, dataType, new Shape(in.get(0), in.get(1), spec.embeddingSize()));

@@ -54,10 +54,7 @@ public final class Narm extends SequenceRecommender {
 
     @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
-        long batch = embedded.getShape().get(0);
-        long last = embedded.getShape().get(1) - 1;
-        NDArray positions = embedded.getManager().full(new Shape(batch, 1), (float) last, DataType.INT64);
-        return encodeAt(ps, embedded, mask, positions, training);                             // [B, 1, E]
+        return encodeAt(ps, embedded, mask, lastPosition(embedded), training);                 // [B, 1, E]
     }
 
     /**
@@ -67,8 +64,26 @@ public final class Narm extends SequenceRecommender {
     @Override
     protected NDArray encodeAt(ParameterStore ps, NDArray embedded, NDArray mask, NDArray positions,
                                boolean training) {
+        return encodeAt(ps, embedded, mask, positions, 0, training);
+    }
+
+    @Override
+    protected NDArray encodeCut(ParameterStore ps, NDArray embedded, NDArray mask, int paddingAhead) {
+        return encodeAt(ps, embedded, mask, lastPosition(embedded), paddingAhead, false);
+    }
+
+    private static NDArray lastPosition(NDArray embedded) {
+        long batch = embedded.getShape().get(0);
+        long last = embedded.getShape().get(1) - 1;
+        return embedded.getManager().full(new Shape(batch, 1), (float) last, DataType.INT64);
+    }
+
+    /** @param paddingAhead padding steps before the first column (its attention is masked; the GRU walks them) */
+    private NDArray encodeAt(ParameterStore ps, NDArray embedded, NDArray mask, NDArray positions, int paddingAhead,
+                             boolean training) {
         embedded = embeddingDropout.forward(ps, new NDList(embedded), training).singletonOrThrow();
-        NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();    // [B, T, H]
+        NDList gruInputs = GruPadding.inputs(gru, this, ps, embedded, paddingAhead);
+        NDArray states = gru.forward(ps, gruInputs, training).singletonOrThrow();               // [B, T, H]
         long length = states.getShape().get(1);
         long hidden = states.getShape().get(2);
         NDArray global = states.gather(positions.expandDims(2).repeat(2, hidden), 1);         // [B, P, H]

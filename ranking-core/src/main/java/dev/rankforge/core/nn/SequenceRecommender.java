@@ -65,6 +65,44 @@ public abstract class SequenceRecommender extends AbstractBlock {
     protected abstract NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training);
 
     /**
+     * {@link #encode} (inference) of columns cut from a left-padded row: {@code paddingAhead} more padding positions
+     * precede them, up to {@code maxLength}. Must equal {@code encode} of the whole row at the cut's positions, so that
+     * a batch of short histories costs its longest history, not {@code maxLength} (see {@link #inferenceLength}). By
+     * default only uncut rows are accepted.
+     */
+    protected NDArray encodeCut(ParameterStore ps, NDArray embedded, NDArray mask, int paddingAhead) {
+        if (paddingAhead != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " encodes whole rows only");
+        }
+        return encode(ps, embedded, mask, false);
+    }
+
+    /**
+     * The input length to cut a batch of inference inputs to, when the longest has {@code longest} ids: that length
+     * (at least 1, at most {@code maxLength}): every architecture but Caser encodes cut rows exactly
+     * ({@link #encodeCut}).
+     */
+    public int inferenceLength(int longest) {
+        return Math.max(1, Math.min(spec.maxLength(), longest));
+    }
+
+    /**
+     * Inference scores {@code [batch, numItems + 1]} of left-padded ids cut to their last {@code T} columns
+     * ({@code T} from {@link #inferenceLength}): what {@link #forward} gives the same ids padded to
+     * {@code maxLength}. Column 0 is padding.
+     */
+    public NDArray cutScores(ParameterStore ps, NDArray ids) {
+        long length = ids.getShape().get(1);
+        if (length > spec.maxLength()) {
+            throw new IllegalArgumentException("input length " + length + " exceeds maxLength " + spec.maxLength());
+        }
+        NDArray table = itemTable(ps, ids.getDevice(), false);
+        NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray mask = ids.gt(0).toType(embedded.getDataType(), false);
+        return lastPositionScores(encodeCut(ps, embedded, mask, (int) (spec.maxLength() - length)), table);
+    }
+
+    /**
      * Representations {@code [batch, prefixes, embedding]} after the prefixes ending at {@code positions}
      * {@code [batch, prefixes]} (indices into the length axis): what {@link #encode} gives at the last position of the
      * input cut right after each of them. By default the full encoding is gathered at those positions, which is exact for causal

@@ -45,14 +45,26 @@ abstract class TransformerRecommender extends SequenceRecommender {
 
     @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
+        return encode(ps, embedded, mask, 0, training);
+    }
+
+    /** Padding is masked out of the attention, so a cut row differs from the whole row only in its positions. */
+    @Override
+    protected NDArray encodeCut(ParameterStore ps, NDArray embedded, NDArray mask, int paddingAhead) {
+        return encode(ps, embedded, mask, paddingAhead, false);
+    }
+
+    /** @param firstPosition the position of the first column (columns cut from a longer row start past 0) */
+    private NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, int firstPosition, boolean training) {
         long length = embedded.getShape().get(1);
-        if (length > spec.maxLength()) {
-            throw new IllegalArgumentException("sequence length " + length + " exceeds maxLength " + spec.maxLength());
+        if (firstPosition + length > spec.maxLength()) {
+            throw new IllegalArgumentException("sequence length " + (firstPosition + length) + " exceeds maxLength "
+                    + spec.maxLength());
         }
         if (scaleEmbeddings) {
             embedded = embedded.mul((float) Math.sqrt(spec.embeddingSize()));
         }
-        NDArray positions = embedded.getManager().arange(0, (int) length).expandDims(0);
+        NDArray positions = embedded.getManager().arange(firstPosition, firstPosition + (int) length).expandDims(0);
         NDArray positionTable = ps.getValue(positionEmbedding, embedded.getDevice(), training);
         NDArray x = embedded.add(Embedding.embedding(positions, positionTable, SparseFormat.DENSE).singletonOrThrow());
         x = inputNorm.forward(ps, new NDList(x), training).singletonOrThrow();

@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Dynamic batching for the single-history black-box endpoint: concurrent requests for the same model are
- * scored in one forward pass. A recurrent model walks its whole padded history step by step whatever the batch
- * size, so one pass for 50 queued requests costs little more than one pass for a single request. No request
- * waits for a batch to fill: the batcher takes whatever is queued when the previous pass ends.
+ * scored together. A recurrent model walks its history step by step whatever the batch size, so one pass for 50
+ * queued requests costs little more than one pass for a single request; {@link ScoringModel} cuts the batch into
+ * passes of similar history length, so a short history does not pay for the longest one. No request waits for a
+ * batch to fill: the batcher takes whatever is queued when the previous pass ends.
  */
 @ApplicationScoped
 public class RecommendationBatcher {
