@@ -7,22 +7,22 @@ import java.util.stream.IntStream;
 
 /**
  * Splits a batch of inference inputs into forward passes of similar length. A pass costs its rows times its
- * longest input (the rest is padding) plus a fixed cost of its own, so rows are sorted by length and cut into
- * contiguous groups of at most {@code maxRows}, chosen by dynamic programming to minimise that total: 50 black-box
- * queries of 1–200 items become a few passes, not one padded to 200; 50 queries of one length stay one pass.
+ * longest input (the rest is padding) plus a fixed cost of its own (the block's
+ * {@link dev.rankforge.core.nn.SequenceRecommender#inferencePassCost()}), so rows are sorted by length and cut into
+ * contiguous groups of at most {@code maxRows}, chosen by dynamic programming to minimise that total: black-box
+ * queries of 1–200 items become a few passes where a pass is cheap (transformers), and stay one pass cut to the
+ * longest where a pass is dear (the recurrent models); a lone short query never pays for 200 positions.
  */
 final class LengthGroups {
-    /**
-     * The fixed cost of a forward pass in padded positions: a single NARM row of 20 items takes about as long as
-     * 128 more row-positions of a full batch do (output layer, top-k, dispatch).
-     */
-    static final int PASS_COST_POSITIONS = 128;
-
     private LengthGroups() {
     }
 
-    /** Row indices per pass; each pass's rows in ascending length, every row in exactly one pass. */
-    static List<int[]> of(int[] lengths, int maxRows) {
+    /**
+     * Row indices per pass; each pass's rows in ascending length, every row in exactly one pass.
+     *
+     * @param passCost a pass's fixed cost in row positions
+     */
+    static List<int[]> of(int[] lengths, int maxRows, int passCost) {
         int n = lengths.length;
         int[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingInt(i -> lengths[i]))
                 .mapToInt(Integer::intValue).toArray();
@@ -32,7 +32,7 @@ final class LengthGroups {
             best[j] = Long.MAX_VALUE;
             long longest = lengths[order[j - 1]];
             for (int i = j - 1; i >= Math.max(0, j - maxRows); i--) {
-                long cost = best[i] + PASS_COST_POSITIONS + (j - i) * longest;
+                long cost = best[i] + passCost + (j - i) * longest;
                 if (cost < best[j]) {
                     best[j] = cost;
                     start[j] = i;

@@ -46,7 +46,7 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         int width = spec.numItems() + 1;
         int[][] inputs = inferenceInputs(histories);
         int[] lengths = lengths(inputs);
-        for (int[] pass : LengthGroups.of(lengths, BATCH)) {
+        for (int[] pass : LengthGroups.of(lengths, BATCH, block.inferencePassCost())) {
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 float[] flat = forward(inputs, pass, lengths[pass[pass.length - 1]], manager).toFloatArray();
                 for (int i = 0; i < pass.length; i++) {
@@ -74,7 +74,7 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         int width = spec.numItems() + 1;
         int[][] inputs = inferenceInputs(histories);
         int[] lengths = lengths(inputs);
-        for (int[] pass : LengthGroups.of(lengths, BATCH)) {
+        for (int[] pass : LengthGroups.of(lengths, BATCH, block.inferencePassCost())) {
             int mostExcluded = 0;
             for (int row : pass) {
                 mostExcluded = Math.max(mostExcluded, excluded[row].length);

@@ -45,7 +45,7 @@ public final class WhiteBoxModel {
             // Looked up from a batch array (never a slice of the parameter, which its manager would keep).
             NDArray ids = manager.arange(0, spec().numItems() + 1, 1, ai.djl.ndarray.types.DataType.INT64);
             NDArray table = Embedding.embedding(ids, block.itemTable(new ParameterStore(manager, false),
-                    manager.getDevice(), false), SparseFormat.DENSE).singletonOrThrow();
+                    manager, false), SparseFormat.DENSE).singletonOrThrow();
             float[] flat = table.toFloatArray();
             int width = spec().embeddingSize();
             this.itemEmbeddings = new float[spec().numItems() + 1][];
@@ -95,7 +95,7 @@ public final class WhiteBoxModel {
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 ParameterStore ps = new ParameterStore(manager, false);
                 NDArray ids = manager.create(SequenceBatches.leftPad(inputs, length), new Shape(inputs.length, length));
-                NDArray table = block.itemTable(ps, manager.getDevice(), false);
+                NDArray table = block.itemTable(ps, manager, false);
                 NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow().stopGradient();
                 embedded.setRequiresGradient(true);
                 NDArray mask = ids.gt(0).toType(embedded.getDataType(), false);
@@ -129,7 +129,7 @@ public final class WhiteBoxModel {
             try (NDManager manager = model.getNDManager().newSubManager();
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 ParameterStore ps = new ParameterStore(manager, false);
-                NDArray table = block.itemTable(ps, manager.getDevice(), false);
+                NDArray table = block.itemTable(ps, manager, false);
                 return objective.apply(new Differentiable(manager, collector, table,
                         (embedded, mask) -> block.scoresFromEmbeddings(ps, embedded, mask, table)));
             }

@@ -12,13 +12,15 @@ public final class Architectures {
     public static final String SASREC = "sasrec";
     public static final String BERT4REC = "bert4rec";
     public static final String CASER = "caser";
+    public static final String TWO_TOWER = "two-tower";
 
     private static final Map<String, Function<ModelSpec, SequenceRecommender>> FACTORIES = new TreeMap<>(Map.of(
             GRU4REC, Gru4Rec::new,
             NARM, Narm::new,
             SASREC, SasRec::new,
             BERT4REC, Bert4Rec::new,
-            CASER, Caser::new));
+            CASER, Caser::new,
+            TWO_TOWER, TwoTower::new));
 
     private Architectures() {
     }

@@ -63,17 +63,12 @@ public final class Caser extends SequenceRecommender {
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         NDArray image = embedded.mul(mask.expandDims(2)).expandDims(1);                         // [B, 1, L, E]
         long batch = embedded.getShape().get(0);
-        // libtorch 2.7.1's CPU convolution is wrong for a batch of more than one row when the kernel covers the whole
-        // image (one output position): the full-height filter reads the image with a row of zeros below, and keeps
-        // its first position (CutInferenceTest compares batched scores with rows scored alone).
-        NDArray tall = image.concat(image.getManager().zeros(new Shape(batch, 1, 1, spec.embeddingSize()),
-                image.getDataType()), 2);
         NDList features = new NDList();
         for (int height = 1; height <= horizontal.size(); height++) {
             Conv2d filter = horizontal.get(height - 1);
             NDArray maps = height < horizontal.size()
                     ? filter.forward(ps, new NDList(image), training).singletonOrThrow()
-                    : filter.forward(ps, new NDList(tall), training).singletonOrThrow().get(":, :, 0:1");
+                    : fullHeight(ps, filter, image, training);
             features.add(Activation.relu(maps).squeeze(3).max(new int[] {2}));                 // [B, filters]
         }
         NDArray columns = vertical.forward(ps, new NDList(image), training).singletonOrThrow(); // [B, 4, 1, E]
@@ -82,6 +77,23 @@ public final class Caser extends SequenceRecommender {
         joined = dropout.forward(ps, new NDList(joined), training).singletonOrThrow();
         NDArray z = Activation.relu(dense.forward(ps, new NDList(joined), training).singletonOrThrow());
         return z.expandDims(1);                                                                // [B, 1, E]
+    }
+
+    /**
+     * The filter that spans the whole image, {@code [B, filters, 1, 1]}, as a linear map of the flattened image:
+     * libtorch 2.7.1's CPU convolution answers wrongly for a batch of more than one row when the kernel covers the
+     * whole input (CutInferenceTest compares batched scores with rows scored alone). The same parameters, so models
+     * saved before read the same.
+     */
+    private static NDArray fullHeight(ParameterStore ps, Conv2d filter, NDArray image, boolean training) {
+        NDArray weight = ps.getValue(filter.getParameters().get("weight"), image.getDevice(), training); // [F,1,L,E]
+        NDArray bias = ps.getValue(filter.getParameters().get("bias"), image.getDevice(), training);     // [F]
+        long batch = image.getShape().get(0);
+        NDArray flat = image.reshape(batch, -1);                                                 // [B, L*E]
+        // Copied into the batch's scope first: an op that starts from a parameter would outlive the step.
+        NDArray rows = flat.getManager().zeros(new Shape(1), weight.getDataType()).add(weight)
+                .reshape(weight.getShape().get(0), -1);                                           // [F, L*E]
+        return Linear.linear(flat, rows, bias).singletonOrThrow().reshape(batch, -1, 1, 1);
     }
 
     @Override

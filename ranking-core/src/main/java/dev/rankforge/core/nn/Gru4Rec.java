@@ -20,7 +20,12 @@ public final class Gru4Rec extends SequenceRecommender {
     private final Linear projection;
 
     public Gru4Rec(ModelSpec spec) {
-        super(VERSION, spec, 0);
+        this(spec, true);
+    }
+
+    /** @param ownsTable false for a two-tower model's user tower */
+    Gru4Rec(ModelSpec spec, boolean ownsTable) {
+        super(VERSION, spec, 0, ownsTable);
         this.gru = addChildBlock("gru", GRU.builder()
                 .setStateSize(spec.hiddenSize())
                 .setNumLayers(1)
@@ -44,6 +49,12 @@ public final class Gru4Rec extends SequenceRecommender {
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         NDArray states = gru.forward(ps, new NDList(embedded), training).singletonOrThrow();
         return projection.forward(ps, new NDList(states), training).singletonOrThrow();
+    }
+
+    /** GRU4Rec pays about 3 ms a pass (its step loop) against 0.0013 ms a row position. Measured as {@link SequenceRecommender#inferencePassCost()} says. */
+    @Override
+    public int inferencePassCost() {
+        return 2500;
     }
 
     @Override

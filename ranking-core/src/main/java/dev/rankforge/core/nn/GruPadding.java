@@ -3,10 +3,6 @@ package dev.rankforge.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
 
@@ -24,10 +20,7 @@ final class GruPadding {
         if (paddingAhead == 0) {
             return new NDList(embedded);
         }
-        // Looked up from a batch-scoped id array: the padding rows stay in the call's manager, not the parameter's.
-        NDArray paddingIds = embedded.getManager().zeros(new Shape(1, paddingAhead), DataType.INT64);
-        NDArray table = model.itemTable(ps, embedded.getDevice(), false);
-        NDArray padding = Embedding.embedding(paddingIds, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray padding = model.paddingEmbeddings(ps, embedded.getManager(), paddingAhead);
         NDArray states = gru.forward(ps, new NDList(padding), false).singletonOrThrow();        // [1, P, H]
         NDArray begin = states.get(new NDIndex(":, -1, :")).expandDims(0)                        // [1, 1, H]
                 .repeat(1, embedded.getShape().get(0));                                          // [1, B, H]

@@ -1,6 +1,7 @@
 package dev.rankforge.core.nn;
 
 import ai.djl.training.loss.Loss;
+import dev.rankforge.core.loss.InBatchSoftmax;
 import dev.rankforge.core.loss.NextItemCrossEntropy;
 import dev.rankforge.core.loss.SampledNextItemBce;
 import java.util.List;
@@ -28,7 +29,18 @@ public enum Objective {
     /** Next item at every position against one sampled negative, binary cross-entropy (SASRec). */
     NEXT_ITEM_SAMPLED_BCE,
     /** Cloze: randomly masked items predicted with full-softmax cross-entropy (BERT4Rec). */
-    MASKED_ITEM;
+    MASKED_ITEM,
+    /**
+     * Next item after many prefixes of each sequence, softmax over the batch's own targets (in-batch negatives) with
+     * the log-Q correction of Yi et al. (RecSys 2019) from a streaming item-frequency count (the two-tower model's):
+     * at most {@link #IN_BATCH_QUERIES} prefixes per batch, so the cost does not grow with the catalogue.
+     */
+    IN_BATCH_SOFTMAX,
+    /** {@link #IN_BATCH_SOFTMAX} without the log-Q correction: popular items are over-penalised as negatives. */
+    IN_BATCH_SOFTMAX_UNCORRECTED;
+
+    /** Most prefixes (queries, and so in-batch candidates) one in-batch softmax batch scores. */
+    public static final int IN_BATCH_QUERIES = 2048;
 
     /**
      * A training batch of {@code trainSequences} for a model of {@code spec}.
@@ -36,21 +48,30 @@ public enum Objective {
      * @param maskProbability BERT4Rec's share of masked items (cloze)
      */
     public TrainingBatch cut(int[][] trainSequences, ModelSpec spec, float maskProbability, Random random) {
-        int prefixes = this == NEXT_ITEM_PREFIXES
-                ? TrainingBatch.prefixesPerRow(trainSequences.length, spec.maxLength(), spec.hiddenSize())
-                : spec.maxLength();
+        int prefixes = switch (this) {
+            case NEXT_ITEM_PREFIXES ->
+                    TrainingBatch.prefixesPerRow(trainSequences.length, spec.maxLength(), spec.hiddenSize());
+            case IN_BATCH_SOFTMAX, IN_BATCH_SOFTMAX_UNCORRECTED ->
+                    Math.max(1, Math.min(spec.maxLength(), IN_BATCH_QUERIES / Math.max(1, trainSequences.length)));
+            default -> spec.maxLength();
+        };
         return TrainingBatch.of(this, trainSequences, spec.maxLength(), spec.numItems(), maskProbability, prefixes,
                 random);
     }
 
     /** The loss of a batch {@link #cut} for this objective, over the block's training output. */
     public Loss loss(ModelSpec spec) {
-        return this == NEXT_ITEM_SAMPLED_BCE ? new SampledNextItemBce() : new NextItemCrossEntropy(spec.numItems());
+        return switch (this) {
+            case NEXT_ITEM_SAMPLED_BCE -> new SampledNextItemBce();
+            case IN_BATCH_SOFTMAX -> new InBatchSoftmax(spec.numItems(), true);
+            case IN_BATCH_SOFTMAX_UNCORRECTED -> new InBatchSoftmax(spec.numItems(), false);
+            default -> new NextItemCrossEntropy(spec.numItems());
+        };
     }
 
     /**
      * The name a training spec uses: {@code next-item-ce}, {@code last-position-ce}, {@code prefixes-ce},
-     * {@code sampled-bce}, {@code cloze}.
+     * {@code sampled-bce}, {@code cloze}, {@code in-batch-softmax}, {@code in-batch-softmax-uncorrected}.
      */
     public String label() {
         return switch (this) {
@@ -59,6 +80,8 @@ public enum Objective {
             case NEXT_ITEM_PREFIXES -> "prefixes-ce";
             case NEXT_ITEM_SAMPLED_BCE -> "sampled-bce";
             case MASKED_ITEM -> "cloze";
+            case IN_BATCH_SOFTMAX -> "in-batch-softmax";
+            case IN_BATCH_SOFTMAX_UNCORRECTED -> "in-batch-softmax-uncorrected";
         };
     }
 
@@ -67,7 +90,8 @@ public enum Objective {
      * that outputs a representation at every position (GRU4Rec, SASRec) trains with full-softmax cross-entropy at
      * every position ({@code next-item-ce}, Klenitskiy &amp; Vasilev 2023) or one sampled negative
      * ({@code sampled-bce}, the SASRec paper's); NARM with one random prefix ({@code last-position-ce}, the paper's) or
-     * many prefixes per pass ({@code prefixes-ce}); BERT4Rec and Caser keep their own.
+     * many prefixes per pass ({@code prefixes-ce}); the two-tower model with in-batch negatives, log-Q corrected or not,
+     * or the full softmax ({@code next-item-ce}); BERT4Rec and Caser keep their own.
      *
      * @return the model's own objective when {@code label} is null
      * @throws IllegalArgumentException naming the choices when it does not fit

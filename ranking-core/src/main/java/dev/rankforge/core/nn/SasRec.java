@@ -9,7 +9,12 @@ public final class SasRec extends TransformerRecommender {
     private static final byte VERSION = 1;
 
     public SasRec(ModelSpec spec) {
-        super(VERSION, spec, 0, true, true);
+        this(spec, true);
+    }
+
+    /** @param ownsTable false for a two-tower model's user tower */
+    SasRec(ModelSpec spec, boolean ownsTable) {
+        super(VERSION, spec, 0, ownsTable, true, true);
     }
 
     @Override

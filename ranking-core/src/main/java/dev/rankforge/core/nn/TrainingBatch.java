@@ -76,7 +76,8 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, lon
                 }
                 yield new TrainingBatch(inputs, targets, null, null, rows, length, 1);
             }
-            case NEXT_ITEM_PREFIXES -> prefixes(trainSequences, length, prefixes, random);
+            case NEXT_ITEM_PREFIXES, IN_BATCH_SOFTMAX, IN_BATCH_SOFTMAX_UNCORRECTED ->
+                    prefixes(trainSequences, length, prefixes, random);
             case MASKED_ITEM -> {
                 long[] inputs = new long[rows * length];
                 long[] targets = new long[rows * length];

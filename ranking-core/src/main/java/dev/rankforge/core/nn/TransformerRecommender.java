@@ -27,7 +27,12 @@ abstract class TransformerRecommender extends SequenceRecommender {
     private final boolean scaleEmbeddings;
 
     TransformerRecommender(byte version, ModelSpec spec, int extraTokens, boolean causal, boolean scaleEmbeddings) {
-        super(version, spec, extraTokens);
+        this(version, spec, extraTokens, true, causal, scaleEmbeddings);
+    }
+
+    TransformerRecommender(byte version, ModelSpec spec, int extraTokens, boolean ownsTable, boolean causal,
+                           boolean scaleEmbeddings) {
+        super(version, spec, extraTokens, ownsTable);
         this.scaleEmbeddings = scaleEmbeddings;
         this.positionEmbedding = addParameter(Parameter.builder()
                 .setName("positionEmbedding")

@@ -23,9 +23,10 @@ class ArchitectureSmokeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Architectures.GRU4REC, Architectures.NARM, Architectures.SASREC, Architectures.BERT4REC,
-        Architectures.CASER})
+        Architectures.CASER, "two-tower/mean", "two-tower/gru", "two-tower/self-attention"})
     void trainsAndRoundTrips(String architecture) throws Exception {
-        ModelSpec spec = new ModelSpec(architecture, DATA.numItems(), 16, 16, 12, 1, 2, 0.1f);
+        ModelSpec spec = new ModelSpec(architecture.split("/")[0], DATA.numItems(), 16, 16, 12, 1, 2, 0.1f,
+                architecture.contains("/") ? architecture.split("/")[1] : null, architecture.contains("/") ? 0.1f : null);
         List<EpochReport> reports = new ArrayList<>();
         TrainConfig config = new TrainConfig(3, 32, 5e-3f, 0f, 5f, 3, 0, 1, "cpu");
         try (ScoringModel model = new SequenceTrainer(config).train(spec, DATA, reports::add, () -> false).model()) {

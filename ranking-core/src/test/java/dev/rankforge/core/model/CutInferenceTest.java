@@ -34,9 +34,10 @@ class CutInferenceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Architectures.GRU4REC, Architectures.NARM, Architectures.SASREC, Architectures.BERT4REC,
-        Architectures.CASER})
+        Architectures.CASER, "two-tower/mean", "two-tower/gru", "two-tower/self-attention"})
     void scoresOfCutRowsEqualScoresOfRowsPaddedToMaxLength(String architecture) {
-        ModelSpec spec = new ModelSpec(architecture, ITEMS, 8, 12, MAX_LENGTH, 2, 2, 0.1f);
+        ModelSpec spec = new ModelSpec(architecture.split("/")[0], ITEMS, 8, 12, MAX_LENGTH, 2, 2, 0.1f,
+                architecture.contains("/") ? architecture.split("/")[1] : null, architecture.contains("/") ? 0.1f : null);
         SequenceRecommender block = Architectures.build(spec);
         Model model = Model.newInstance(architecture);
         model.setBlock(block);
@@ -71,7 +72,7 @@ class CutInferenceTest {
     void mixedLengthsAreSplitIntoPassesOfSimilarLength() {
         Random random = new Random(5);
         int[] mixed = random.ints(50, 1, 201).toArray();
-        List<int[]> passes = LengthGroups.of(mixed, 256);
+        List<int[]> passes = LengthGroups.of(mixed, 256, 300);
         assertThat(passes).as("50 histories of 1..200 items").hasSizeGreaterThan(1);
         Set<Integer> seen = new HashSet<>();
         long padded = 0;
@@ -85,8 +86,10 @@ class CutInferenceTest {
 
         int[] equal = new int[50];
         Arrays.fill(equal, 120);
-        assertThat(LengthGroups.of(equal, 256)).as("histories of one length: one pass").hasSize(1);
-        assertThat(LengthGroups.of(equal, 16)).as("at most maxRows per pass").allMatch(p -> p.length <= 16);
+        assertThat(LengthGroups.of(equal, 256, 300)).as("histories of one length: one pass").hasSize(1);
+        assertThat(LengthGroups.of(equal, 16, 300)).as("at most maxRows per pass").allMatch(p -> p.length <= 16);
+        assertThat(LengthGroups.of(mixed, 256, 2500)).as("a dear pass (recurrent models): fewer passes")
+                .hasSizeLessThan(passes.size());
     }
 
     private static float[] paddedToMaxLength(SequenceRecommender block, Model model, int[] history) {

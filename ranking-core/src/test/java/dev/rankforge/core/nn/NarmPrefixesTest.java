@@ -37,7 +37,7 @@ class NarmPrefixesTest {
                 }
             }
             NDArray input = manager.create(ids, new Shape(BATCH, LENGTH));
-            NDArray table = narm.itemTable(ps, manager.getDevice(), false);
+            NDArray table = narm.itemTable(ps, manager, false);
             NDArray embedded = Embedding.embedding(input, table, SparseFormat.DENSE).singletonOrThrow();
             NDArray mask = input.gt(0).toType(DataType.FLOAT32, false);
             NDArray every = manager.arange(0, LENGTH).toType(DataType.INT64, false).reshape(1, LENGTH)
