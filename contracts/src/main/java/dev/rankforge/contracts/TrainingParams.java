@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Hyperparameters of a supervised training job. Absent values take the architecture's defaults.
@@ -12,7 +13,13 @@ import jakarta.validation.constraints.Min;
  * @param objective training objective where the architecture fits more than one: {@code next-item-ce} (full-softmax
  *                  cross-entropy at every position, fast to converge) or {@code sampled-bce} (one sampled negative,
  *                  the SASRec paper's) for GRU4Rec and SASRec; {@code last-position-ce} (the paper's) or
- *                  {@code prefixes-ce} (many prefixes per pass) for NARM; absent: the architecture's own
+ *                  {@code prefixes-ce} (many prefixes per pass) for NARM; {@code in-batch-softmax} (in-batch
+ *                  negatives with the log-Q correction, its own), {@code in-batch-softmax-uncorrected} or
+ *                  {@code next-item-ce} for the two-tower model; absent: the architecture's own
+ * @param userTower   the two-tower model's history encoder: {@code mean} (its default), {@code gru} or
+ *                    {@code self-attention}; only for {@code two-tower}
+ * @param temperature the two-tower model's softmax temperature over cosine scores (default 0.05); only for
+ *                    {@code two-tower}
  */
 public record TrainingParams(
         @Min(1) @Max(1000) Integer epochs,
@@ -22,10 +29,12 @@ public record TrainingParams(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
         @Min(2) @Max(1000) Integer maxLength,
         Long seed,
-        String objective) {
+        String objective,
+        @Pattern(regexp = "mean|gru|self-attention", message = "must be mean, gru or self-attention") String userTower,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double temperature) {
 
     /** Parameters that leave every value to the defaults. */
     public static TrainingParams defaults() {
-        return new TrainingParams(null, null, null, null, null, null, null, null);
+        return new TrainingParams(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -135,6 +135,32 @@ class ExtractionFlowTest {
     }
 
     @Test
+    void aTwoTowerModelTrainsWithInBatchNegativesDistilsFromARankerAndIsServed() {
+        JsonPath trained = runJob(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "two-tower", "params", Map.of("epochs", 3, "embeddingSize", 32, "batchSize", 64,
+                        "learningRate", 0.005, "maxLength", 20, "userTower", "gru")));
+        assertThat(trained.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(trained.getString("params.objective")).as("its own objective, named on the job").isNull();
+        String modelId = trained.getString("modelId");
+        given().when().get("/models/" + modelId).then().statusCode(200)
+                .body("hyperparameters.model.userTower", equalTo("gru"))
+                .body("hyperparameters.model.temperature", notNullValue());
+        given().contentType("application/json").header("X-Api-Key", "test-key")
+                .body(Map.of("sequence", List.of(3, 5, 7), "k", 10))
+                .when().post("/models/" + modelId + "/recommend").then().statusCode(200)
+                .body("items.size()", equalTo(10));
+
+        JsonPath distilled = runJob(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(),
+                "datasetUri", datasetUri, "architecture", "two-tower", "teacherModelId", victimId,
+                "params", Map.of("epochs", 6, "embeddingSize", 32, "batchSize", 64, "learningRate", 0.005,
+                        "maxLength", 20, "temperature", 0.1),
+                "distillation", Map.of("loss", "listmle", "negatives", 20, "listLength", 20)));
+        assertThat(distilled.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(distilled.getDouble("result.teacherFidelity.'agreement@10'"))
+                .isGreaterThan(2 * distilled.getDouble("result.teacherFidelity.'randomAgreement@10'"));
+    }
+
+    @Test
     void anExtractionTheTargetRefusesFailsWithTheReason() {
         String target = "http://localhost:" + RestAssured.port + "/models/" + victimId + "/recommend";
         JsonPath job = runJob(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(),
@@ -206,6 +232,12 @@ class ExtractionFlowTest {
                 "architecture", "gru4rec", "teacherModelId", UUID.randomUUID().toString()), "teacherModelId");
         refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec"), "teacherModelId");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "two-tower", "params", Map.of("userTower", "transformer-xl")), "params.userTower");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "two-tower", "params", Map.of("temperature", 0)), "params.temperature");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("userTower", "gru")), "params.userTower");
         given().contentType("application/json").body(Map.of("kind", "STEAL", "datasetId", UUID.randomUUID().toString(),
                         "architecture", "gru4rec"))
                 .when().post("/training-jobs").then().statusCode(400).contentType("application/problem+json")

@@ -87,6 +87,9 @@ class ExtractionTest {
             var fidelity = Fidelity.measure(blackBox, surrogate, testHistories);
             System.out.println("extraction fidelity on test users: " + fidelity);
             assertThat(fidelity.get("agreement@10")).isGreaterThan(3 * fidelity.get("randomAgreement@10"));
+            // the surrogate's top-10 lies inside its top-100, which lies inside its top-200
+            assertThat(fidelity.get("cascadeRecall@100")).isGreaterThanOrEqualTo(fidelity.get("agreement@10"))
+                    .isLessThanOrEqualTo(fidelity.get("cascadeRecall@200"));
         }
     }
 }

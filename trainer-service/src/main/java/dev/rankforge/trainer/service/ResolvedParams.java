@@ -14,6 +14,7 @@ import dev.rankforge.contracts.TrainingParams;
 import dev.rankforge.core.extract.ListDistillation;
 import dev.rankforge.core.extract.QueryGenerator;
 import dev.rankforge.core.loss.Losses;
+import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.service.problem.InvalidRequestException;
@@ -26,7 +27,7 @@ import java.util.Locale;
 @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
 public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int batchSize, double learningRate,
                              int maxLength, long seed, String objective, Distillation distillation,
-                             Extraction extraction) {
+                             Extraction extraction, String userTower, Double temperature) {
     /** The history length a job gets when it names none. */
     static final int DEFAULT_MAX_LENGTH = 50;
 
@@ -71,9 +72,21 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 orDefault(in.batchSize(), base.batchSize()),
                 // via its decimal text, so that the float default reads 0.001, not 0.0010000000474974513
                 in.learningRate() == null ? Double.parseDouble(Float.toString(base.learningRate())) : in.learningRate(),
-                maxLength, in.seed() == null ? base.seed() : in.seed(), in.objective(), distillation, extraction);
+                maxLength, in.seed() == null ? base.seed() : in.seed(), in.objective(), distillation, extraction,
+                preset.userTower() == null ? null : orDefault(in.userTower(), preset.userTower()),
+                preset.temperature() == null ? null
+                        : in.temperature() == null ? Double.parseDouble(Float.toString(preset.temperature()))
+                        : in.temperature());
         if (r.objective != null && kind != TrainingKind.TRAIN) {
             throw new InvalidRequestException("params.objective", "applies to TRAIN jobs only");
+        }
+        if (!Architectures.TWO_TOWER.equals(architecture)) {
+            if (in.userTower() != null) {
+                throw new InvalidRequestException("params.userTower", "applies to the two-tower architecture only");
+            }
+            if (in.temperature() != null) {
+                throw new InvalidRequestException("params.temperature", "applies to the two-tower architecture only");
+            }
         }
         return r;
     }
@@ -111,7 +124,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                     "must be divisible by the " + preset.heads() + " attention heads of " + architecture);
         }
         return new ModelSpec(architecture, numItems, embeddingSize, hiddenSize, preset.maxLength(), preset.layers(),
-                preset.heads(), preset.dropout());
+                preset.heads(), preset.dropout(), userTower, temperature == null ? null : temperature.floatValue());
     }
 
     public TrainConfig trainConfig(String device) {
