@@ -31,6 +31,9 @@ public class RegisteredModel extends PanacheEntityBase {
     public ModelHyperparameters hyperparameters;
     @Column(name = "artifact_uri")
     public String artifactUri;
+    /** The two-tower model's item index (approximate nearest neighbours), served with it; null otherwise. */
+    @Column(name = "index_uri")
+    public String indexUri;
     public String sha256;
     @Enumerated(EnumType.STRING)
     public TrainingKind kind;

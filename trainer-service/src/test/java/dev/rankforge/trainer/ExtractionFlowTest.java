@@ -144,7 +144,8 @@ class ExtractionFlowTest {
         String modelId = trained.getString("modelId");
         given().when().get("/models/" + modelId).then().statusCode(200)
                 .body("hyperparameters.model.userTower", equalTo("gru"))
-                .body("hyperparameters.model.temperature", notNullValue());
+                .body("hyperparameters.model.temperature", notNullValue())
+                .body("indexUri", containsString(".ann"));
         given().contentType("application/json").header("X-Api-Key", "test-key")
                 .body(Map.of("sequence", List.of(3, 5, 7), "k", 10))
                 .when().post("/models/" + modelId + "/recommend").then().statusCode(200)

@@ -10,6 +10,7 @@ import dev.rankforge.core.metrics.Scorer;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.nn.SequenceBatches;
+import dev.rankforge.core.nn.TwoTower;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -23,11 +24,14 @@ import java.util.List;
  */
 public final class ScoringModel implements Scorer, AutoCloseable {
     private static final int BATCH = 256;
+    /** Above this share of the catalogue, k is answered by exact scoring even when an item index is attached. */
+    private static final double ANN_MAX_SHARE = 0.25;
 
     private final ModelSpec spec;
     private final Model model;
     private final SequenceRecommender block;
     private WhiteBoxModel whiteBox;
+    private volatile ItemIndex index;
 
     public ScoringModel(ModelSpec spec, Model model) {
         this.spec = spec;
@@ -70,6 +74,10 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         if (histories.length != excluded.length) {
             throw new IllegalArgumentException("one exclusion list per history is needed");
         }
+        ItemIndex ann = index;
+        if (ann != null && k <= spec.numItems() * ANN_MAX_SHARE) {
+            return nearest(ann, histories, excluded, k);
+        }
         int[][] out = new int[histories.length][];
         int width = spec.numItems() + 1;
         int[][] inputs = inferenceInputs(histories);
@@ -93,6 +101,69 @@ public final class ScoringModel implements Scorer, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The two-tower model's answers from its item index: each history's user vector, its nearest items. */
+    private int[][] nearest(ItemIndex ann, int[][] histories, int[][] excluded, int k) {
+        int[][] out = new int[histories.length][];
+        int[][] inputs = inferenceInputs(histories);
+        int[] lengths = lengths(inputs);
+        for (int[] pass : LengthGroups.of(lengths, BATCH, block.inferencePassCost())) {
+            float[] users;
+            int width = spec.embeddingSize();
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                users = block.cutRepresentations(new ParameterStore(manager, false),
+                        passIds(inputs, pass, lengths[pass[pass.length - 1]], manager)).toFloatArray();
+            }
+            for (int i = 0; i < pass.length; i++) {
+                out[pass[i]] = ann.nearest(Arrays.copyOfRange(users, i * width, (i + 1) * width), k,
+                        excluded[pass[i]]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether this model can be served from an {@link ItemIndex}: a two-tower model, whose scores are cosines between
+     * a user vector and its item vectors.
+     */
+    public boolean indexable() {
+        return block instanceof TwoTower;
+    }
+
+    /** The item index of this (two-tower) model's item vectors, built now. */
+    public ItemIndex buildIndex() {
+        return ItemIndex.build(itemVectors());
+    }
+
+    /** Reads the graph {@link ItemIndex#write} wrote for this model. */
+    public ItemIndex readIndex(java.io.InputStream graph) throws IOException {
+        return ItemIndex.read(itemVectors(), graph);
+    }
+
+    /**
+     * Answers {@link #recommend} from {@code index} (approximate) from now on, except where k is above a quarter of
+     * the catalogue (exact scoring is then as cheap); null: exact scoring always.
+     */
+    public void serveFrom(ItemIndex index) {
+        if (index != null && (!indexable() || index.size() != spec.numItems())) {
+            throw new IllegalArgumentException("an item index serves a two-tower model of " + spec.numItems()
+                    + " items");
+        }
+        this.index = index;
+    }
+
+    private float[][] itemVectors() {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray table = block.itemTable(new ParameterStore(manager, false), manager, false);
+            float[] flat = table.toFloatArray();
+            int width = spec.embeddingSize();
+            float[][] out = new float[spec.numItems() + 1][];
+            for (int item = 0; item <= spec.numItems(); item++) {
+                out[item] = Arrays.copyOfRange(flat, item * width, (item + 1) * width);
+            }
+            return out;
+        }
     }
 
     /** Of one row's ranked ids, the first {@code k} that are items, not excluded and scored above -inf. */
@@ -137,12 +208,16 @@ public final class ScoringModel implements Scorer, AutoCloseable {
      * {@code maxLength}.
      */
     private NDArray forward(int[][] inputs, int[] pass, int length, NDManager manager) {
+        return block.cutScores(new ParameterStore(manager, false), passIds(inputs, pass, length, manager));
+    }
+
+    /** The ids {@code [rows, length]} of one pass's inputs, left-padded to its longest. */
+    private static NDArray passIds(int[][] inputs, int[] pass, int length, NDManager manager) {
         int[][] rows = new int[pass.length][];
         for (int i = 0; i < pass.length; i++) {
             rows[i] = inputs[pass[i]];
         }
-        NDArray ids = manager.create(SequenceBatches.leftPad(rows, length), new Shape(rows.length, length));
-        return block.cutScores(new ParameterStore(manager, false), ids);
+        return manager.create(SequenceBatches.leftPad(rows, length), new Shape(rows.length, length));
     }
 
     /**

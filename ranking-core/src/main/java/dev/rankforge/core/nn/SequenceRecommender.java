@@ -112,14 +112,27 @@ public abstract class SequenceRecommender extends AbstractBlock {
      * {@code maxLength}. Column 0 is padding.
      */
     public NDArray cutScores(ParameterStore ps, NDArray ids) {
+        NDArray table = itemTable(ps, ids.getManager(), false);
+        return lastPositionScores(cutEncoding(ps, ids, table), table);
+    }
+
+    /**
+     * The representation {@code [batch, embedding]} after the last position of ids cut as {@link #cutScores} takes
+     * them: what the items' rows of {@link #itemTable} are scored against (a two-tower model's user vector).
+     */
+    public NDArray cutRepresentations(ParameterStore ps, NDArray ids) {
+        NDArray table = itemTable(ps, ids.getManager(), false);
+        return cutEncoding(ps, ids, table).get(new NDIndex(":, -1, :"));
+    }
+
+    private NDArray cutEncoding(ParameterStore ps, NDArray ids, NDArray table) {
         long length = ids.getShape().get(1);
         if (length > spec.maxLength()) {
             throw new IllegalArgumentException("input length " + length + " exceeds maxLength " + spec.maxLength());
         }
-        NDArray table = itemTable(ps, ids.getManager(), false);
         NDArray embedded = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
         NDArray mask = ids.gt(0).toType(embedded.getDataType(), false);
-        return lastPositionScores(encodeCut(ps, embedded, mask, (int) (spec.maxLength() - length)), table);
+        return encodeCut(ps, embedded, mask, (int) (spec.maxLength() - length));
     }
 
     /**

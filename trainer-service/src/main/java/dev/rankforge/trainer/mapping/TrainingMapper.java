@@ -28,7 +28,7 @@ public class TrainingMapper {
 
     public ModelView toView(RegisteredModel m, java.util.List<String> sharedWith) {
         return new ModelView(m.id, m.jobId, m.kind, m.datasetId, m.architecture, m.hyperparameters,
-                m.lineage, m.artifactUri, m.sha256, m.validationMetric, m.validationScore, m.bestEpoch,
+                m.lineage, m.artifactUri, m.indexUri, m.sha256, m.validationMetric, m.validationScore, m.bestEpoch,
                 m.metrics, m.createdAt, m.team, sharedWith);
     }
 

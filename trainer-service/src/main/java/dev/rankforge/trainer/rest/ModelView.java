@@ -9,10 +9,11 @@ import java.util.UUID;
 
 /**
  * A registered model: lineage (job, dataset, and for DISTILL / EXTRACT the teacher or victim, query set and
- * queries spent), hyperparameters, artifact and metrics, the team that owns it and the teams it is shared with.
+ * queries spent), hyperparameters, artifact (and a two-tower model's item index) and metrics, the team that owns
+ * it and the teams it is shared with.
  */
 public record ModelView(UUID id, UUID jobId, TrainingKind kind, UUID datasetId, String architecture,
                         ModelHyperparameters hyperparameters, Map<String, Object> lineage, String artifactUri,
-                        String sha256, String validationMetric, double validationScore, int bestEpoch,
+                        String indexUri, String sha256, String validationMetric, double validationScore, int bestEpoch,
                         Map<String, Object> metrics, Instant createdAt, String team, List<String> sharedWith) {
 }

@@ -53,8 +53,9 @@ public class ModelRegistry {
     }
 
     /** Registers the job's model; a job that registered before a crash keeps its first registration. */
+    /** @param index the two-tower model's item index, or null */
     public RegisteredModel register(TrainingJob job, ResolvedParams params, ModelSpec spec, StoredArtifact artifact,
-                                    JobOutcome outcome) {
+                                    StoredArtifact index, JobOutcome outcome) {
         return RetryingTransaction.call(() -> {
             RegisteredModel existing = RegisteredModel.find("jobId", job.id).firstResult();
             if (existing != null) {
@@ -70,6 +71,7 @@ public class ModelRegistry {
             m.hyperparameters = new ModelHyperparameters(spec, params);
             m.artifactUri = artifact.uri();
             m.sha256 = artifact.sha256();
+            m.indexUri = index == null ? null : index.uri();
             m.validationMetric = job.validationMetric;
             m.validationScore = outcome.result().bestValidation().getOrDefault(m.validationMetric, 0.0);
             m.bestEpoch = outcome.result().bestEpoch();

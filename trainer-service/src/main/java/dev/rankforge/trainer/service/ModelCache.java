@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Registered models loaded for inference ({@code RANKFORGE_TRAINER_MODEL_CACHE_SIZE} of them, least recently used
- * evicted), leased per request so an eviction never closes a model that is still scoring.
+ * evicted), leased per request so an eviction never closes a model that is still scoring. A two-tower model is loaded
+ * with its item index and answers from it.
  */
 @ApplicationScoped
 public class ModelCache {
@@ -31,19 +32,31 @@ public class ModelCache {
         return loaded.lease(modelId);
     }
 
+    /** The model, and a two-tower model's item index with it (its answers then come from the index). */
     private static ScoringModel load(ArtifactStore artifacts, UUID modelId) {
-        String uri = QuarkusTransaction.joiningExisting().call(() -> {
+        String[] uris = QuarkusTransaction.joiningExisting().call(() -> {
             RegisteredModel entry = RegisteredModel.findById(modelId);
-            return entry == null ? null : entry.artifactUri;
+            return entry == null ? null : new String[] {entry.artifactUri, entry.indexUri};
         });
-        if (uri == null) {
+        if (uris == null) {
             throw new NotFoundException("model " + modelId + " does not exist");
         }
-        try (InputStream in = artifacts.open(uri)) {
-            return ModelArtifact.read(in);
+        ScoringModel model;
+        try (InputStream in = artifacts.open(uris[0])) {
+            model = ModelArtifact.read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load model " + modelId + " from " + uri, e);
+            throw new UncheckedIOException("cannot load model " + modelId + " from " + uris[0], e);
         }
+        if (uris[1] != null) {
+            try (InputStream in = artifacts.open(uris[1])) {
+                model.serveFrom(model.readIndex(in));
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw new IllegalStateException("cannot load the item index of model " + modelId + " from " + uris[1],
+                        e);
+            }
+        }
+        return model;
     }
 
     @PreDestroy

@@ -151,7 +151,10 @@ public class TrainingWorker {
             JobOutcome outcome = runners.get(job.kind).run(run);
             try (ScoringModel model = outcome.result().model()) {
                 StoredArtifact artifact = artifacts.put("models", ".rfmd", model::save);
-                RegisteredModel registered = registry.register(job, params, spec, artifact, outcome);
+                // a two-tower model is served from an index of its item tower, built once here
+                StoredArtifact index = model.indexable() ? artifacts.put("models", ".ann", model.buildIndex()::write)
+                        : null;
+                RegisteredModel registered = registry.register(job, params, spec, artifact, index, outcome);
                 progress.succeeded(jobId, registered, j -> j.result = outcome.metrics().isEmpty() ? null
                         : outcome.metrics());
                 checkpoints.delete(jobId);
