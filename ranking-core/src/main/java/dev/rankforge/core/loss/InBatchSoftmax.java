@@ -36,17 +36,13 @@ public final class InBatchSoftmax extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        NDArray targets = labels.singletonOrThrow().reshape(-1);                              // [B*P]
-        NDArray representations = predictions.get(0);
-        long width = representations.getShape().getLastDimension();
-        NDArray positions = targets.gt(0).nonzero().reshape(-1);                              // [N]
-        long n = positions.getShape().get(0);
-        if (n == 0) {
-            return representations.sum().mul(0f);
+        TargetPositions real = TargetPositions.of(labels, predictions);
+        if (real == null) {
+            return TargetPositions.none(predictions);
         }
-        NDArray queries = representations.reshape(-1, width)
-                .gather(positions.expandDims(1).repeat(1, width), 0);                         // [N, W]
-        NDArray items = targets.gather(positions, 0);                                         // [N]
+        NDArray queries = real.representations();                                             // [N, W]
+        NDArray items = real.targets();                                                       // [N]
+        long n = items.getShape().get(0);
         // Looked up with the batch's ids first: the rows stay in the step's manager, not the parameter's.
         NDArray candidates = Embedding.embedding(items, predictions.get(1), SparseFormat.DENSE)
                 .singletonOrThrow();                                                          // [N, W]

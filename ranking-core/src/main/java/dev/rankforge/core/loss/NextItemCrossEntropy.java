@@ -27,19 +27,11 @@ public final class NextItemCrossEntropy extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        NDArray targets = labels.singletonOrThrow().reshape(-1);                              // [B*T]
-        NDArray representations = predictions.get(0);
-        long width = representations.getShape().getLastDimension();
-        // Only positions with a target are projected onto the catalogue: padding costs nothing, which matters
-        // when histories are short against the maximum length and the catalogue is large.
-        NDArray positions = targets.gt(0).nonzero().reshape(-1);                              // [N]
-        if (positions.getShape().get(0) == 0) {
-            return representations.sum().mul(0f);
+        TargetPositions real = TargetPositions.of(labels, predictions);
+        if (real == null) {
+            return TargetPositions.none(predictions);
         }
-        NDArray real = representations.reshape(-1, width)
-                .gather(positions.expandDims(1).repeat(1, width), 0);                         // [N, W]
-        NDArray realTargets = targets.gather(positions, 0);                                   // [N]
-        NDArray scores = Linear.linear(real, predictions.get(1)).singletonOrThrow();          // [N, tokens]
+        NDArray scores = Linear.linear(real.representations(), predictions.get(1)).singletonOrThrow(); // [N, tokens]
         long tokens = scores.getShape().getLastDimension();
         NDArray excluded = scores.getManager().zeros(new Shape(tokens));
         excluded.set(new NDIndex(0), ListOps.SENTINEL);
@@ -47,6 +39,6 @@ public final class NextItemCrossEntropy extends Loss {
             excluded.set(new NDIndex((numItems + 1) + ":"), ListOps.SENTINEL);
         }
         NDArray logProbabilities = scores.add(excluded).logSoftmax(-1);
-        return logProbabilities.gather(realTargets.expandDims(-1), -1).mean().neg();
+        return logProbabilities.gather(real.targets().expandDims(-1), -1).mean().neg();
     }
 }

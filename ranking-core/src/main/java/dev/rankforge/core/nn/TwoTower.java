@@ -81,19 +81,20 @@ public final class TwoTower extends SequenceRecommender {
     @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
         NDArray masked = embedded.mul(mask.expandDims(2));
-        NDArray user = tower == null
-                ? cumulativeMean(ps, masked, mask, training)
-                : tower.encode(ps, masked, mask, training);
-        return normalised(user).div(temperature);                                             // [B, T, E]
+        return scaled(tower == null ? cumulativeMean(ps, masked, mask, training)
+                : tower.encode(ps, masked, mask, training));
     }
 
     /** Padding is zeroed before the tower; the GRU tower starts from the state zero padding leads to. */
     @Override
     protected NDArray encodeCut(ParameterStore ps, NDArray embedded, NDArray mask, int paddingAhead) {
         NDArray masked = embedded.mul(mask.expandDims(2));
-        NDArray user = tower == null
-                ? cumulativeMean(ps, masked, mask, false)
-                : tower.encodeCut(ps, masked, mask, paddingAhead);
+        return scaled(tower == null ? cumulativeMean(ps, masked, mask, false)
+                : tower.encodeCut(ps, masked, mask, paddingAhead));
+    }
+
+    /** The user vector {@code [B, T, E]} as scored: unit length over the temperature. */
+    private NDArray scaled(NDArray user) {
         return normalised(user).div(temperature);
     }
 
