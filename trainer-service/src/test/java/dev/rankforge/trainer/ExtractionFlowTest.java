@@ -135,7 +135,7 @@ class ExtractionFlowTest {
     }
 
     @Test
-    void aTwoTowerModelTrainsWithInBatchNegativesDistilsFromARankerAndIsServed() {
+    void aTwoTowerModelTrainsServesFromItsIndexIsExtractedAndDistilsFromARanker() {
         JsonPath trained = runJob(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "two-tower", "params", Map.of("epochs", 3, "embeddingSize", 32, "batchSize", 64,
                         "learningRate", 0.005, "maxLength", 20, "userTower", "gru")));
@@ -150,6 +150,20 @@ class ExtractionFlowTest {
                 .body(Map.of("sequence", List.of(3, 5, 7), "k", 10))
                 .when().post("/models/" + modelId + "/recommend").then().statusCode(200)
                 .body("items.size()", equalTo(10));
+
+        // a sequential surrogate extracted from the two-tower black box, which answers from its item index
+        JsonPath extracted = runJob(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(),
+                "datasetUri", datasetUri, "architecture", "gru4rec",
+                "params", Map.of("epochs", 6, "embeddingSize", 32, "hiddenSize", 32, "batchSize", 64,
+                        "learningRate", 0.005, "maxLength", 20),
+                "distillation", Map.of("loss", "margin-rank", "negatives", 20, "listLength", 10),
+                "extraction", Map.of("generator", "autoregressive", "sequences", 100, "length", 10,
+                        "target", Map.of("url", "http://localhost:" + RestAssured.port + "/models/" + modelId
+                                + "/recommend", "modelId", modelId, "authHeader", "X-Api-Key",
+                                "authCredential", credential("victim-key", "test-key")))));
+        assertThat(extracted.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(extracted.getDouble("result.victimFidelity.'agreement@10'"))
+                .isGreaterThan(2 * extracted.getDouble("result.victimFidelity.'randomAgreement@10'"));
 
         JsonPath distilled = runJob(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(),
                 "datasetUri", datasetUri, "architecture", "two-tower", "teacherModelId", victimId,
