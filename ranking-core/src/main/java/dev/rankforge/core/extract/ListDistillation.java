@@ -156,7 +156,13 @@ public final class ListDistillation {
         @Override
         public Map<String, Double> validate(ScoringModel model) {
             int[][] histories = validationHistories.toArray(new int[0][]);
-            return Agreement.between(List.of(model.recommend(histories, histories, 10)), validationAnswers, 1, 10);
+            int[][] answers = model.recommend(histories, histories, 10);
+            for (int[] answer : answers) {
+                if (answer.length < 10) { // only NaN or -inf scores are left out: the student diverged
+                    return Map.of(SELECTION_METRIC, Double.NaN);
+                }
+            }
+            return Agreement.between(List.of(answers), validationAnswers, 1, 10);
         }
 
         @Override

@@ -121,8 +121,9 @@ public final class TrainingLoop {
             epoch++;
             EpochReport report = epoch(epoch, trainer, task, scoring, cancelled, listener);
             listener.onEpoch(report);
-            if (!Double.isFinite(report.loss())) {
-                // Diverged: its weights are not worth keeping, and further epochs cannot recover them.
+            if (!Double.isFinite(report.loss()) || !Double.isFinite(report.selectionValue())) {
+                // Diverged (a NaN loss, or NaN scores after the last step): its weights are not worth keeping, and
+                // further epochs cannot recover them.
                 if (bestParameters == null) {
                     throw new IllegalStateException("training diverged in epoch " + epoch + " (loss " + report.loss()
                             + "); lower the learning rate");
@@ -164,9 +165,11 @@ public final class TrainingLoop {
             listener.onBatch(epoch, start + batch.length, order.length, (System.nanoTime() - started) / 1e9);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Double> validation = task.validate(scoring);
+        double loss = lossSum / Math.max(batches, 1);
+        // A diverged epoch is not validated (its scores are NaN): the loop stops at the best epoch before it.
+        Map<String, Double> validation = Double.isFinite(loss) ? task.validate(scoring) : Map.of();
         int live = trainer.getModel().getNDManager().getManagedArrays().size();
-        return new EpochReport(epoch, config.epochs(), lossSum / Math.max(batches, 1), validation,
+        return new EpochReport(epoch, config.epochs(), loss, validation,
                 task.selectionMetric(), order.length / Math.max(seconds, 1e-9), live);
     }
 
