@@ -153,7 +153,8 @@ public final class ScoringModel implements Scorer, AutoCloseable {
         this.index = index;
     }
 
-    private float[][] itemVectors() {
+    /** Rows {@code 0..numItems} of the item table as the model scores with it (row 0 is padding). */
+    float[][] itemVectors() {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray table = block.itemTable(new ParameterStore(manager, false), manager, false);
             float[] flat = table.toFloatArray();

@@ -41,18 +41,7 @@ public final class WhiteBoxModel {
         this.block = block;
         // The attack differentiates inputs only; frozen weights keep backward passes from computing their gradients.
         block.freezeParameters(true);
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            // Looked up from a batch array (never a slice of the parameter, which its manager would keep).
-            NDArray ids = manager.arange(0, spec().numItems() + 1, 1, ai.djl.ndarray.types.DataType.INT64);
-            NDArray table = Embedding.embedding(ids, block.itemTable(new ParameterStore(manager, false),
-                    manager, false), SparseFormat.DENSE).singletonOrThrow();
-            float[] flat = table.toFloatArray();
-            int width = spec().embeddingSize();
-            this.itemEmbeddings = new float[spec().numItems() + 1][];
-            for (int item = 0; item <= spec().numItems(); item++) {
-                itemEmbeddings[item] = java.util.Arrays.copyOfRange(flat, item * width, (item + 1) * width);
-            }
-        }
+        this.itemEmbeddings = scoring.itemVectors();
     }
 
     public ModelSpec spec() {
