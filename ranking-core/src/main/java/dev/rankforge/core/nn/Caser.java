@@ -61,17 +61,26 @@ public final class Caser extends SequenceRecommender {
 
     @Override
     protected NDArray encode(ParameterStore ps, NDArray embedded, NDArray mask, boolean training) {
-        NDArray image = embedded.mul(mask.expandDims(2)).expandDims(1);                         // [B, 1, L, E]
+        NDArray image = embedded.mul(mask.expandDims(2));                                       // [B, L, E]
         long batch = embedded.getShape().get(0);
+        int window = horizontal.size();
         NDList features = new NDList();
-        for (int height = 1; height <= horizontal.size(); height++) {
+        for (int height = 1; height <= window; height++) {
+            // the rows each placement of a filter of this height covers, side by side: [B, L-h+1, h*E]
+            NDList rows = new NDList();
+            for (int offset = 0; offset < height; offset++) {
+                rows.add(image.get(":, {}:{}, :", offset, window - height + 1 + offset));
+            }
+            NDArray windows = rows.size() == 1 ? rows.singletonOrThrow() : NDArrays.concat(rows, 2);
             Conv2d filter = horizontal.get(height - 1);
-            NDArray maps = height < horizontal.size()
-                    ? filter.forward(ps, new NDList(image), training).singletonOrThrow()
-                    : fullHeight(ps, filter, image, training);
-            features.add(Activation.relu(maps).squeeze(3).max(new int[] {2}));                 // [B, filters]
+            NDArray maps = windows.matMul(local(ps, filter, "weight", image, training)
+                    .reshape(spec.hiddenSize(), -1).transpose())
+                    .add(local(ps, filter, "bias", image, training));                         // [B, L-h+1, F]
+            features.add(Activation.relu(maps).max(new int[] {1}));                              // [B, F]
         }
-        NDArray columns = vertical.forward(ps, new NDList(image), training).singletonOrThrow(); // [B, 4, 1, E]
+        NDArray weights = local(ps, vertical, "weight", image, training).reshape(VERTICAL_FILTERS, window);
+        NDArray columns = weights.matMul(image)                                                 // [B, 4, E]
+                .add(local(ps, vertical, "bias", image, training).reshape(1, VERTICAL_FILTERS, 1));
         features.add(columns.reshape(batch, -1));
         NDArray joined = NDArrays.concat(features, 1);
         joined = dropout.forward(ps, new NDList(joined), training).singletonOrThrow();
@@ -80,20 +89,16 @@ public final class Caser extends SequenceRecommender {
     }
 
     /**
-     * The filter that spans the whole image, {@code [B, filters, 1, 1]}, as a linear map of the flattened image:
-     * libtorch 2.7.1's CPU convolution answers wrongly for a batch of more than one row when the kernel covers the
-     * whole input (CutInferenceTest compares batched scores with rows scored alone). The same parameters, so models
-     * saved before read the same.
+     * A filter's parameter, copied into the batch's scope (an op that starts from a parameter would be owned by the
+     * parameter's manager and outlive the step). The filters are applied as matrix products over their windows, not
+     * through libtorch 2.7.1's CPU convolution: that answers wrongly for a batch when the kernel covers the whole
+     * image, and its backward pass now and then gave NaN input gradients for a finite loss (a training step in
+     * about every seventh tiny run diverged). The parameters are those of the {@link Conv2d} blocks, so saved models
+     * read the same.
      */
-    private static NDArray fullHeight(ParameterStore ps, Conv2d filter, NDArray image, boolean training) {
-        NDArray weight = ps.getValue(filter.getParameters().get("weight"), image.getDevice(), training); // [F,1,L,E]
-        NDArray bias = ps.getValue(filter.getParameters().get("bias"), image.getDevice(), training);     // [F]
-        long batch = image.getShape().get(0);
-        NDArray flat = image.reshape(batch, -1);                                                 // [B, L*E]
-        // Copied into the batch's scope first: an op that starts from a parameter would outlive the step.
-        NDArray rows = flat.getManager().zeros(new Shape(1), weight.getDataType()).add(weight)
-                .reshape(weight.getShape().get(0), -1);                                           // [F, L*E]
-        return Linear.linear(flat, rows, bias).singletonOrThrow().reshape(batch, -1, 1, 1);
+    private static NDArray local(ParameterStore ps, Conv2d filter, String name, NDArray scope, boolean training) {
+        NDArray value = ps.getValue(filter.getParameters().get(name), scope.getDevice(), training);
+        return scope.getManager().zeros(new Shape(1), value.getDataType()).add(value);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.rankforge.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -44,5 +45,20 @@ public final class GradientClipping {
             }
         }
         return norm;
+    }
+
+    /**
+     * Sets every gradient of {@code block} to zero, NaN entries included (arithmetic such as {@code g - g} keeps a
+     * NaN), for a step that is skipped because its gradients are not finite.
+     */
+    public static void zero(Block block, NDManager scratch) {
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            NDArray array = parameter.getValue().getArray();
+            if (array.hasGradient()) {
+                NDArray gradient = array.getGradient();
+                gradient.attach(scratch);
+                gradient.set(new NDIndex("..."), 0f);
+            }
+        }
     }
 }

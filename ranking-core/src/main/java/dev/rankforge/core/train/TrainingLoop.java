@@ -39,6 +39,7 @@ import java.util.function.Function;
  */
 public final class TrainingLoop {
     private static final Object ENGINE_SEED = new Object();
+    private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
 
     private final TrainConfig config;
 
@@ -155,17 +156,24 @@ public final class TrainingLoop {
         long started = System.nanoTime();
         double lossSum = 0;
         int batches = 0;
+        int skippedSteps = 0;
         for (int start = 0; start < order.length; start += config.batchSize()) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("training cancelled in epoch " + epoch);
             }
             int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
-            lossSum += step(trainer, task, batch, random);
+            Step step = step(trainer, task, batch, random);
+            lossSum += step.loss();
+            skippedSteps += step.applied() ? 0 : 1;
             batches++;
             listener.onBatch(epoch, start + batch.length, order.length, (System.nanoTime() - started) / 1e9);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double loss = lossSum / Math.max(batches, 1);
+        if (skippedSteps > 0) {
+            LOG.log(System.Logger.Level.WARNING, "epoch {0}: {1} of {2} steps skipped, their gradients were not finite",
+                    epoch, skippedSteps, batches);
+        }
         // A diverged epoch is not validated (its scores are NaN): the loop stops at the best epoch before it.
         Map<String, Double> validation = Double.isFinite(loss) ? task.validate(scoring) : Map.of();
         int live = trainer.getModel().getNDManager().getManagedArrays().size();
@@ -173,7 +181,11 @@ public final class TrainingLoop {
                 task.selectionMetric(), order.length / Math.max(seconds, 1e-9), live);
     }
 
-    private double step(Trainer trainer, TrainingTask task, int[] batch, Random random) {
+    /** One optimisation step's loss, and whether its update was applied. */
+    private record Step(double loss, boolean applied) {
+    }
+
+    private Step step(Trainer trainer, TrainingTask task, int[] batch, Random random) {
         try (NDManager step = trainer.getManager().newSubManager()) {
             double loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -182,6 +194,13 @@ public final class TrainingLoop {
                 loss = value.getFloat();
             }
             double norm = GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock(), config.clipGradient(), step);
+            if (Double.isFinite(loss) && !Double.isFinite(norm)) {
+                // libtorch 2.7.1's CPU kernels now and then give NaN gradients for a finite loss (seen in its
+                // convolution's backward pass, which Caser no longer uses); one such update would turn every weight
+                // to NaN for good, so the step is skipped, as a mixed-precision loss scaler skips one.
+                GradientClipping.zero(trainer.getModel().getBlock(), step);
+                return new Step(loss, false);
+            }
             try {
                 trainer.step();
             } catch (IllegalStateException e) {
@@ -190,7 +209,7 @@ public final class TrainingLoop {
                 throw new IllegalStateException(e.getMessage() + " (this step: loss " + loss
                         + ", gradient norm before clipping " + norm + ")", e);
             }
-            return loss;
+            return new Step(loss, true);
         }
     }
 

@@ -40,4 +40,25 @@ class GradientClippingTest {
             }
         }
     }
+
+    @Test
+    void zeroesGradientsThatAreNotFinite() {
+        try (Model model = Model.newInstance("zero")) {
+            Linear linear = Linear.builder().setUnits(1).build();
+            model.setBlock(linear);
+            linear.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 2));
+            try (NDManager step = model.getNDManager().newSubManager()) {
+                NDArray x = step.create(new float[] {Float.NaN, 4f}, new Shape(1, 2));
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(linear.forward(new ParameterStore(step, false), new NDList(x), true)
+                            .singletonOrThrow().sum());
+                }
+                assertThat(GradientClipping.clipByGlobalNorm(linear, 1f, step)).isNaN();
+                GradientClipping.zero(linear, step);
+                assertThat(linear.getParameters().get("weight").getArray().getGradient().toFloatArray())
+                        .containsExactly(0f, 0f);
+                assertThat(GradientClipping.clipByGlobalNorm(linear, 1f, step)).isZero();
+            }
+        }
+    }
 }
