@@ -50,6 +50,10 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
     @Option(names = "--surrogate-loss", defaultValue = "margin-rank")
     String surrogateLoss;
 
+    @Option(names = "--surrogate-architecture",
+            description = "The surrogate's architecture when extraction-ml1m chose one other than the victim's.")
+    String surrogateArchitecture;
+
     @Option(names = "--choosers", split = ",", defaultValue = "random,popular,co-visitation,gradient,cw",
             description = "Pollution choosers (empty: no pollution).")
     List<String> choosers;
@@ -103,7 +107,8 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
             histories.add(dataset.testHistory(u));
         }
         try (ScoringModel victim = load(workDir.resolve("victim.rfmd"));
-             ScoringModel surrogate = load(workDir.resolve("surrogate-autoregressive-" + surrogateLoss + ".rfmd"))) {
+             ScoringModel surrogate = load(workDir.resolve(ExtractionMl1mBenchmark.surrogateFile(
+                     surrogateArchitecture, "autoregressive", surrogateLoss)))) {
             result.put("victim", victim.spec());
             result.put("surrogateSpec", surrogate.spec());
             BlackBox blackBox = victim.asBlackBox();

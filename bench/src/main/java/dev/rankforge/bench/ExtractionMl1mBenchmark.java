@@ -11,6 +11,7 @@ import dev.rankforge.core.metrics.RankingEvaluator;
 import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ModelArtifact;
 import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.Checkpointing;
 import dev.rankforge.core.train.SequenceTrainer;
@@ -50,8 +51,13 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/data/ml-1m/ml-1m.pairs.txt")
     Path data;
 
-    @Option(names = "--architecture", defaultValue = "narm", description = "Victim and surrogate architecture.")
+    @Option(names = "--architecture", defaultValue = "narm",
+            description = "Victim architecture: narm, sasrec, bert4rec (the paper's), or two-tower.")
     String architecture;
+
+    @Option(names = "--surrogate-architecture",
+            description = "Surrogate architecture (default: the victim's; a two-tower victim wants a sequential one).")
+    String surrogateArchitecture;
 
     @Option(names = "--victim-objective", description = "Training objective of the victim (e.g. prefixes-ce for "
             + "NARM, next-item-ce for SASRec); the architecture's own when absent.")
@@ -109,8 +115,12 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!PAPER.containsKey(architecture)) {
-            throw new IllegalArgumentException("--architecture must be one of " + PAPER.keySet());
+        if (!PAPER.containsKey(architecture) && !architecture.equals(Architectures.TWO_TOWER)) {
+            throw new IllegalArgumentException("--architecture must be one of " + PAPER.keySet() + " or "
+                    + Architectures.TWO_TOWER);
+        }
+        if (surrogateArchitecture == null) {
+            surrogateArchitecture = architecture;
         }
         SequenceDataset dataset = Results.readPairs(data);
         result.putAll(Results.header("extraction-ml1m"));
@@ -135,7 +145,8 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
                 extraction.put("surrogates", surrogates);
                 for (String loss : losses) {
                     surrogates.put(loss, distil(dataset.numItems(), queries, loss, blackBox, testHistories,
-                            dir.resolve("surrogate-" + generator + "-" + loss + ".rfmd")));
+                            dir.resolve(surrogateFile(surrogateArchitecture.equals(architecture) ? null
+                                    : surrogateArchitecture, generator, loss))));
                     write();
                 }
                 extraction.put("winner", surrogates.entrySet().stream()
@@ -146,6 +157,15 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         }
         System.out.println("wrote " + output);
         return 0;
+    }
+
+    /**
+     * Where a surrogate is kept: named by its generator and loss, and by its architecture when that is not the
+     * victim's ({@code otherArchitecture} null otherwise).
+     */
+    static String surrogateFile(String otherArchitecture, String generator, String loss) {
+        return "surrogate-" + (otherArchitecture == null ? "" : otherArchitecture + "-") + generator + "-" + loss
+                + ".rfmd";
     }
 
     private ScoringModel trainOrLoadVictim(SequenceDataset dataset, Path dir, Map<String, Object> victims)
@@ -222,7 +242,7 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
 
     private Map<String, Object> distil(int numItems, QuerySet queries, String loss, BlackBox blackBox,
                                        List<int[]> testHistories, Path file) throws IOException {
-        ModelSpec studentSpec = ModelSpec.paperPreset(architecture, numItems, studentMaxLength);
+        ModelSpec studentSpec = ModelSpec.paperPreset(surrogateArchitecture, numItems, studentMaxLength);
         long started = System.nanoTime();
         List<Map<String, Object>> curve = new ArrayList<>();
         TrainConfig config = new TrainConfig(studentEpochs, 128, 1e-3f, 0f, 5f, studentEpochs, 0, 42L, "cpu")

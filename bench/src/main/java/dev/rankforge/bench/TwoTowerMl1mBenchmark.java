@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  * The two-tower retriever on MovieLens-1M: trained with in-batch negatives with and without the log-Q correction
  * (full-ranking NDCG@10, Recall@10 and @100, the popularity of what it recommends, minutes); served from its item
  * index (ANN recall@100 against exact scoring, build time, in-process latency of both); and distilled from a SASRec
- * ranker as a pre-ranker (cascade recall: the ranker's top-10 inside the student's top-100 / top-200).
+ * ranker as a pre-ranker (cascade recall: the ranker's top-10 inside the student's top-100 / top-200); attacked
+ * (a sequential surrogate extracted from its answers, then profile pollution through that surrogate).
  */
 @Command(name = "two-tower-ml1m", mixinStandardHelpOptions = true,
         description = "Two-tower retrieval on ML-1M; write bench/results/two-tower-ml1m.json.")
@@ -71,9 +72,28 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
             description = "Catalogue of an untrained two-tower model on which the index is timed again (0: skip).")
     int scaleItems;
 
-    @Option(names = "--parts", split = ",", defaultValue = "objectives,distillation,scale",
-            description = "What to run: objectives (with the index on the corrected model), distillation, scale; "
-                    + "the others keep their entries from the output file.")
+    @Option(names = "--attack-surrogate", defaultValue = "sasrec",
+            description = "Architecture of the sequential surrogate extracted from the two-tower victim.")
+    String attackSurrogate;
+
+    @Option(names = "--attack-sequences", defaultValue = "5000",
+            description = "Autoregressive query sequences of length 200 spent on the extraction (paper: 5,000).")
+    int attackSequences;
+
+    @Option(names = "--surrogate-minutes", defaultValue = "20", description = "Training budget of the surrogate.")
+    long surrogateMinutes;
+
+    @Option(names = "--choosers", defaultValue = "random,popular,co-visitation,gradient",
+            description = "Profile-pollution choosers run against the two-tower victim.")
+    String choosers;
+
+    @Option(names = "--attack-work-dir", defaultValue = "bench/work/two-tower-ml1m",
+            description = "Keeps the attacked victim, its query set and surrogate (delete it to start over).")
+    Path attackWorkDir;
+
+    @Option(names = "--parts", split = ",", defaultValue = "objectives,distillation,scale,attacks",
+            description = "What to run: objectives (with the index on the corrected model), distillation, scale, "
+                    + "attacks; the others keep their entries from the output file.")
     Set<String> parts;
 
     @Option(names = "--output", defaultValue = "bench/results/two-tower-ml1m.json")
@@ -88,7 +108,7 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
         result.put("settings", Map.of("tower", tower, "maxLength", maxLength, "batchSize", 128,
                 "learningRate", 1e-3, "note", "each part records its own budgets"));
         Map<String, Object> previous = java.nio.file.Files.exists(output) ? Results.read(output) : Map.of();
-        for (String kept : List.of("objectives", "ann", "distillation", "annAtScale")) {
+        for (String kept : List.of("objectives", "ann", "distillation", "annAtScale", "attacks")) {
             if (previous.containsKey(kept)) {
                 result.put(kept, previous.get(kept));
             }
@@ -110,8 +130,50 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
             result.put("annAtScale", annAtScale());
             write();
         }
+        if (parts.contains("attacks")) {
+            result.put("attacks", attacks());
+            write();
+        }
         System.out.println("wrote " + output);
         return 0;
+    }
+
+    /**
+     * The ordinary extraction and attack benches against a two-tower victim (the paper's preset, trained for
+     * {@code --minutes}): a sequential surrogate distilled from autoregressive queries at the paper's budget, then
+     * profile pollution of the victim through that surrogate; their result files are copied in here.
+     */
+    private Map<String, Object> attacks() throws IOException {
+        Path extraction = attackWorkDir.resolve("extraction.json");
+        Path pollution = attackWorkDir.resolve("pollution.json");
+        bench(new ExtractionMl1mBenchmark(), "--data", data, "--architecture", Architectures.TWO_TOWER,
+                "--surrogate-architecture", attackSurrogate, "--victim-epochs", 1000, "--victim-minutes", minutes,
+                "--sequences", attackSequences, "--length", 200, "--student-epochs", 1000, "--student-minutes",
+                surrogateMinutes, "--work-dir", attackWorkDir, "--output", extraction);
+        bench(new AttackMl1mBenchmark(), "--data", data, "--work-dir", attackWorkDir.resolve(Architectures.TWO_TOWER),
+                "--surrogate-architecture", attackSurrogate, "--choosers", choosers, "--poisoning-choosers", "",
+                "--output", pollution);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("settings", Map.of("victimMinutes", minutes, "surrogate", attackSurrogate, "querySequences",
+                attackSequences, "queryLength", 200, "surrogateMinutes", surrogateMinutes, "choosers", choosers,
+                "commands", "bench/run extraction-ml1m and attack-ml1m with these settings; their files are in "
+                        + attackWorkDir));
+        Map<String, Object> extracted = Results.read(extraction);
+        out.put("victim", ((Map<?, ?>) extracted.get("victims")).get(Architectures.TWO_TOWER));
+        out.put("extraction", ((Map<?, ?>) extracted.get("extractions")).get(Architectures.TWO_TOWER
+                + "/autoregressive"));
+        Map<String, Object> polluted = Results.read(pollution);
+        out.put("pollutionSettings", polluted.get("settings"));
+        out.put("pollution", polluted.get("pollution"));
+        return out;
+    }
+
+    private static void bench(Callable<Integer> bench, Object... args) {
+        String[] strings = Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
+        int exit = new picocli.CommandLine(bench).execute(strings);
+        if (exit != 0) {
+            throw new IllegalStateException(bench.getClass().getSimpleName() + " failed with exit code " + exit);
+        }
     }
 
     /** Log-Q on and off; then the corrected model served from its index against exact scoring. */
