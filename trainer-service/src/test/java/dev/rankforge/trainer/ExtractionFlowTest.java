@@ -150,6 +150,11 @@ class ExtractionFlowTest {
                 .body(Map.of("sequence", List.of(3, 5, 7), "k", 10))
                 .when().post("/models/" + modelId + "/recommend").then().statusCode(200)
                 .body("items.size()", equalTo(10));
+        given().contentType("application/json").header("X-Api-Key", "test-key")
+                .body(Map.of("sequence", List.of(3, 5, 7), "k", DATA.numItems() + 1))
+                .when().post("/models/" + modelId + "/recommend").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("k"));
 
         // a sequential surrogate extracted from the two-tower black box, which answers from its item index
         JsonPath extracted = runJob(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(),

@@ -29,6 +29,7 @@ public final class Losses {
         REGISTRY.put(SampledBce.NAME, SampledBce::new);
         REGISTRY.put(ListNet.NAME, ListNet::new);
         REGISTRY.put(ListMle.NAME, ListMle::new);
+        REGISTRY.put(PairwisePlackettLuce.NAME, PairwisePlackettLuce::new);
         REGISTRY.put(LambdaLoss.NAME, LambdaLoss::new);
         REGISTRY.put(ApproxNdcg.NAME, ApproxNdcg::new);
         REGISTRY.put(MarginRankingDistillation.NAME, () -> new MarginRankingDistillation(1f));

@@ -44,6 +44,7 @@ class LossSuiteTest {
             case "bce" -> ReferenceLosses.bce(s, l);
             case "listnet" -> ReferenceLosses.listNet(s, l);
             case "listmle" -> ReferenceLosses.listMle(s, l);
+            case "pairwise-pl" -> ReferenceLosses.pairwisePl(s, l);
             case "lambdaloss" -> ReferenceLosses.lambdaLoss(s, l);
             case "approx-ndcg" -> ReferenceLosses.approxNdcg(s, l, 1.0);
             case "margin-rank" -> ReferenceLosses.marginRank(s, l, 1.0, 1);
@@ -133,6 +134,13 @@ class LossSuiteTest {
             // Margin ranking, margin 1: teacher order (a, b), negative c; a-b = 0.5 -> 0.5; a-c = 2, b-c = 1.5 -> 0
             assertThat(evaluate(m, new MarginRankingDistillation(1f), new double[] {3, 2.5, 1},
                     new double[] {2, 1, 0}, new double[] {1, 1, 1}, 1, 3)).isCloseTo(0.5, within(1e-12));
+            // Pairwise Plackett-Luce: order (a, b, c) with equal scores, three pairs each at probability 1/2 -> log 2;
+            // one pair 1 apart in the teacher's order -> log(1 + e^-1); the tie (labels 1, 1) is no pair
+            assertThat(evaluate(m, new PairwisePlackettLuce(), new double[] {0, 0, 0}, new double[] {3, 2, 1},
+                    new double[] {1, 1, 1}, 1, 3)).isCloseTo(Math.log(2), within(1e-12));
+            assertThat(evaluate(m, new PairwisePlackettLuce(), new double[] {2, 1, 7}, new double[] {2, 1, 1},
+                    new double[] {1, 1, 1}, 1, 3)).isCloseTo(
+                    (Math.log1p(Math.exp(-1)) + Math.log1p(Math.exp(5))) / 2, within(1e-12));
             // Softmax CE over two equal scores: log 2
             assertThat(evaluate(m, new SoftmaxCrossEntropy(), new double[] {0, 0}, new double[] {1, 0},
                     new double[] {1, 1}, 1, 2)).isCloseTo(Math.log(2), within(1e-12));

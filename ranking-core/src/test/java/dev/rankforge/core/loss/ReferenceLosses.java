@@ -44,6 +44,21 @@ final class ReferenceLosses {
         return sum / pairs;
     }
 
+    /** RankNet: -log sigmoid(s_i - s_j) averaged over the pairs whose labels put i above j. */
+    static double pairwisePl(double[] s, double[] l) {
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < s.length; j++) {
+                if (l[i] > l[j]) {
+                    sum += Math.log1p(Math.exp(-(s[i] - s[j])));
+                    pairs++;
+                }
+            }
+        }
+        return sum / pairs;
+    }
+
     static double bce(double[] s, double[] l) {
         double sum = 0;
         for (int j = 0; j < s.length; j++) {

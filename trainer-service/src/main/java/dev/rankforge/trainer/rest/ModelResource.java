@@ -109,7 +109,7 @@ public class ModelResource {
         try (LeasedCache.Lease<ScoringModel> lease = models.lease(id)) {
             ScoringModel model = lease.value();
             int[] history = limits.history(request.sequence(), model, "sequence");
-            int k = limits.k(request.k());
+            int k = limits.k(request.k(), model);
             int[] excluded = request.exclude() == null ? null : limits.history(request.exclude(), model, "exclude");
             quota.charge(apiKey, 1); // only well-formed queries are charged
             if (excluded != null) {
@@ -148,7 +148,7 @@ public class ModelResource {
         limits.batchSize(request.sequences().size());
         try (LeasedCache.Lease<ScoringModel> lease = models.lease(id)) {
             ScoringModel model = lease.value();
-            int k = limits.k(request.k());
+            int k = limits.k(request.k(), model);
             int[][] histories = new int[request.sequences().size()][];
             for (int i = 0; i < histories.length; i++) {
                 histories[i] = limits.history(request.sequences().get(i), model, "sequences[" + i + "]");

@@ -20,11 +20,16 @@ public class QueryLimits {
         this.config = config;
     }
 
-    int k(Integer requested) {
+    /** The list length asked for: at most the limit, and at most the model's catalogue. */
+    int k(Integer requested, ScoringModel model) {
         int k = requested == null ? DEFAULT_K : requested;
         if (k > config.maxK()) {
             throw new InvalidRequestException("k", "must be at most " + config.maxK()
                     + " (the limit RANKFORGE_TRAINER_MAX_K)");
+        }
+        int numItems = model.spec().numItems();
+        if (k > numItems) {
+            throw new InvalidRequestException("k", "must be at most " + numItems + ", the model's catalogue size");
         }
         return k;
     }
