@@ -59,19 +59,43 @@ class AttackFlowTest {
     @Inject
     ArtifactStore artifacts;
 
+    private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 4));
+
     @Test
     void gradientPollutionFromKafkaRaisesTheTargetsAndCountsEveryQuery() throws Exception {
-        SequenceDataset data = SyntheticGenerator.generate(new SyntheticSpec(300, 60, 12, 1.0, 0.9, 4));
-        StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(data, out));
+        ScoringModel victim = new SequenceTrainer(new TrainConfig(10, 32, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), DATA,
+                        ProgressListener.NONE, () -> false).model();
+        UUID jobId = pollutes(victim);
+        given().get("/attack-jobs").then().statusCode(200).body("id", hasItem(jobId.toString()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
+                .statusCode(200).extract().asString()).as("attack jobs by state, victim queries by outcome")
+                .containsPattern("rankforge_jobs\\{state=\"SUCCEEDED\",type=\"attack\"} [1-9]")
+                .containsPattern("rankforge_blackbox_requests_seconds_count\\{host=\"localhost\",outcome=\"answered\"} [1-9]"));
+    }
+
+    /** The retrieval stage as the victim: a two-tower model answering from its item index, attacked the same way. */
+    @Test
+    void aTwoTowerVictimServedFromItsItemIndexIsPollutedTheSameWay() throws Exception {
+        ScoringModel victim = new SequenceTrainer(new TrainConfig(10, 32, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
+                .train(new ModelSpec(Architectures.TWO_TOWER, DATA.numItems(), 32, 32, 20, 1, 1, 0.1f, "mean", 0.1f),
+                        DATA, ProgressListener.NONE, () -> false).model();
+        victim.serveFrom(victim.buildIndex());
+        pollutes(victim);
+    }
+
+    /**
+     * A GRU4Rec surrogate extracted from the victim's answers, then gradient pollution of three targets requested
+     * over Kafka and measured through the victim's black-box API; returns the job's id.
+     */
+    private UUID pollutes(ScoringModel victim) throws Exception {
+        StoredArtifact dataset = artifacts.put("datasets", ".rfsq", out -> SequenceFile.write(DATA, out));
         UUID victimId = UUID.randomUUID();
         UUID surrogateId = UUID.randomUUID();
-        ScoringModel victim = new SequenceTrainer(new TrainConfig(10, 32, 5e-3f, 0f, 5f, 10, 0, 3, "cpu"))
-                .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), data,
-                        ProgressListener.NONE, () -> false).model();
         QuerySet queries = QueryGenerator.generate(new QueryGenerator.Spec(QueryGenerator.Strategy.AUTOREGRESSIVE,
-                150, 12, 20, 5, 100), data.numItems(), victim.asBlackBox(), n -> { }, () -> false);
+                150, 12, 20, 5, 100), DATA.numItems(), victim.asBlackBox(), n -> { }, () -> false);
         ScoringModel surrogate = new ListDistillation(new TrainConfig(8, 64, 5e-3f, 0f, 5f, 8, 0, 3, "cpu"))
-                .train(new ModelSpec(Architectures.GRU4REC, data.numItems(), 32, 32, 20), queries,
+                .train(new ModelSpec(Architectures.GRU4REC, DATA.numItems(), 32, 32, 20), queries,
                         new ListDistillation.Settings("margin-rank", 20, 4), r -> { }, () -> false, Checkpointing.NONE)
                 .model();
         StoredArtifact surrogateArtifact = artifacts.put("models", ".rfmd", surrogate::save);
@@ -115,11 +139,7 @@ class AttackFlowTest {
                 .body("chooser", equalTo("gradient"))
                 .body("victim.modelId", equalTo(victimId.toString()))
                 .body("results.size()", equalTo(3));
-        given().get("/attack-jobs").then().statusCode(200).body("id", hasItem(jobId.toString()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
-                .statusCode(200).extract().asString()).as("attack jobs by state, victim queries by outcome")
-                .containsPattern("rankforge_jobs\\{state=\"SUCCEEDED\",type=\"attack\"} [1-9]")
-                .containsPattern("rankforge_blackbox_requests_seconds_count\\{host=\"localhost\",outcome=\"answered\"} [1-9]"));
+        return jobId;
     }
 
     @Test

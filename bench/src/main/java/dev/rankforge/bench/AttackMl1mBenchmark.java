@@ -108,7 +108,8 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
         }
         try (ScoringModel victim = load(workDir.resolve("victim.rfmd"));
              ScoringModel surrogate = load(workDir.resolve(ExtractionMl1mBenchmark.surrogateFile(
-                     surrogateArchitecture, "autoregressive", surrogateLoss)))) {
+                     victim.spec().architecture().equals(surrogateArchitecture) ? null : surrogateArchitecture,
+                     "autoregressive", surrogateLoss)))) {
             result.put("victim", victim.spec());
             result.put("surrogateSpec", surrogate.spec());
             BlackBox blackBox = victim.asBlackBox();

@@ -79,6 +79,9 @@ final class BlackBoxLatencyBenchmark implements Callable<Integer> {
             String trainer = stack.url("trainer-service");
             JsonNode dataset = client.postJson(stack.url("data-service") + "/datasets", Map.of("name", "ml1m-sized",
                     "users", 6040, "items", 3416, "meanLength", 165, "seed", 1));
+            if (!architecture.equals("narm") && !architecture.equals("two-tower")) {
+                throw new IllegalArgumentException("--architecture must be narm or two-tower");
+            }
             boolean twoTower = architecture.equals("two-tower");
             Map<String, Object> params = twoTower
                     ? Map.of("epochs", 1, "embeddingSize", 64, "maxLength", 200, "userTower", "mean",

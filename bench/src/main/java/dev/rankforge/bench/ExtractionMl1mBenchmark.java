@@ -139,7 +139,7 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
             }
             for (String generator : generators) {
                 Map<String, Object> extraction = new LinkedHashMap<>();
-                extractions.put(architecture + "/" + generator, extraction);
+                extractions.put(extractionKey(architecture, surrogateArchitecture, generator), extraction);
                 QuerySet queries = queriesFor(generator, dataset.numItems(), blackBox, dir, extraction);
                 Map<String, Object> surrogates = new LinkedHashMap<>();
                 extraction.put("surrogates", surrogates);
@@ -157,6 +157,11 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         }
         System.out.println("wrote " + output);
         return 0;
+    }
+
+    /** An extraction's entry: victim/generator, and /surrogate architecture when that is not the victim's. */
+    static String extractionKey(String victim, String surrogate, String generator) {
+        return victim + "/" + generator + (surrogate.equals(victim) ? "" : "/" + surrogate);
     }
 
     /**

@@ -144,24 +144,27 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
      * profile pollution of the victim through that surrogate; their result files are copied in here.
      */
     private Map<String, Object> attacks() throws IOException {
-        Path extraction = attackWorkDir.resolve("extraction.json");
+        Path extractionFile = attackWorkDir.resolve("extraction.json");
         Path pollution = attackWorkDir.resolve("pollution.json");
         bench(new ExtractionMl1mBenchmark(), "--data", data, "--architecture", Architectures.TWO_TOWER,
                 "--surrogate-architecture", attackSurrogate, "--victim-epochs", 1000, "--victim-minutes", minutes,
                 "--sequences", attackSequences, "--length", 200, "--student-epochs", 1000, "--student-minutes",
-                surrogateMinutes, "--work-dir", attackWorkDir, "--output", extraction);
+                surrogateMinutes, "--work-dir", attackWorkDir, "--output", extractionFile);
         bench(new AttackMl1mBenchmark(), "--data", data, "--work-dir", attackWorkDir.resolve(Architectures.TWO_TOWER),
                 "--surrogate-architecture", attackSurrogate, "--choosers", choosers, "--poisoning-choosers", "",
                 "--output", pollution);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("settings", Map.of("victimMinutes", minutes, "surrogate", attackSurrogate, "querySequences",
+        out.put("settings", Map.of("surrogate", attackSurrogate, "querySequences",
                 attackSequences, "queryLength", 200, "surrogateMinutes", surrogateMinutes, "choosers", choosers,
                 "commands", "bench/run extraction-ml1m and attack-ml1m with these settings; their files are in "
                         + attackWorkDir));
-        Map<String, Object> extracted = Results.read(extraction);
+        Map<String, Object> extracted = Results.read(extractionFile);
         out.put("victim", ((Map<?, ?>) extracted.get("victims")).get(Architectures.TWO_TOWER));
-        out.put("extraction", ((Map<?, ?>) extracted.get("extractions")).get(Architectures.TWO_TOWER
-                + "/autoregressive"));
+        Map<?, ?> extractions = (Map<?, ?>) extracted.get("extractions");
+        Object extraction = extractions.get(ExtractionMl1mBenchmark.extractionKey(Architectures.TWO_TOWER,
+                attackSurrogate, "autoregressive"));
+        out.put("extraction", extraction != null ? extraction
+                : extractions.get(Architectures.TWO_TOWER + "/autoregressive")); // as files before 7 December keyed it
         Map<String, Object> polluted = Results.read(pollution);
         out.put("pollutionSettings", polluted.get("settings"));
         out.put("pollution", polluted.get("pollution"));

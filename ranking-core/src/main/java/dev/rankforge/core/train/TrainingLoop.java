@@ -204,8 +204,8 @@ public final class TrainingLoop {
             try {
                 trainer.step();
             } catch (IllegalStateException e) {
-                // DJL checks a trainer's first step; say what the step saw, so a failure can be told apart (an
-                // infinite norm, for one, is clipped to all-zero gradients).
+                // DJL checks a trainer's first step (all-zero gradients, for one); say what the step saw, so a
+                // failure can be told apart.
                 throw new IllegalStateException(e.getMessage() + " (this step: loss " + loss
                         + ", gradient norm before clipping " + norm + ")", e);
             }

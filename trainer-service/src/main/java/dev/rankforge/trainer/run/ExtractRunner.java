@@ -84,6 +84,11 @@ public class ExtractRunner implements JobRunner {
         ResolvedParams.Extraction x = run.params().extraction();
         long before = job.queriesSpent;
         long[] lastReport = {System.currentTimeMillis()};
+        int listLength = run.params().distillation().listLength();
+        if (listLength > run.data().numItems()) { // the black box would refuse every query
+            throw new IllegalArgumentException("distillation.listLength " + listLength + " is above the dataset's "
+                    + run.data().numItems() + " items: the victim cannot rank that many");
+        }
         try (HttpBlackBox victim = blackBoxes.open(x.target())) {
             QuerySet queries;
             try {
