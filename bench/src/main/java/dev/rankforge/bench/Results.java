@@ -43,7 +43,15 @@ final class Results {
         env.put("djlThreads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         env.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
         env.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        env.put("allocator", allocator());
         return env;
+    }
+
+    /** The malloc behind libtorch in this process: jemalloc when scripts/fast-allocator.sh preloaded it. */
+    static String allocator() {
+        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+        return preload.contains("jemalloc") ? "jemalloc (" + System.getenv().getOrDefault("MALLOC_CONF", "") + ")"
+                : "glibc";
     }
 
     /**

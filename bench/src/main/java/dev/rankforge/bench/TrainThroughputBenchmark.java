@@ -46,6 +46,9 @@ final class TrainThroughputBenchmark implements Callable<Integer> {
     @Option(names = "--python", defaultValue = "python3")
     String python;
 
+    @Option(names = "--djl-only", description = "Measure DJL alone, without the PyTorch reference (as bench allocator does).")
+    boolean djlOnly;
+
     @Option(names = "--output", defaultValue = "bench/results/train-throughput.json")
     Path output;
 
@@ -84,14 +87,16 @@ final class TrainThroughputBenchmark implements Callable<Integer> {
             new SequenceTrainer(new TrainConfig(2, batchSize, 1e-3f, 0f, 5f, 2, 1, 1, "cpu"))
                     .train(spec, data, reports::add, () -> false).model().close();
             double djl = reports.get(reports.size() - 1).examplesPerSecond();
-            JsonNode torch = runMirror(architecture, items);
-            double torchRate = torch.path("torch_seq_per_s").asDouble();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", architecture);
             row.put("djl_seq_per_s", djl);
-            row.put("torch_seq_per_s", torchRate);
-            row.put("ratio", djl / torchRate);
-            row.put("torch_version", torch.path("torch_version").asText());
+            if (!djlOnly) {
+                JsonNode torch = runMirror(architecture, items);
+                double torchRate = torch.path("torch_seq_per_s").asDouble();
+                row.put("torch_seq_per_s", torchRate);
+                row.put("ratio", djl / torchRate);
+                row.put("torch_version", torch.path("torch_version").asText());
+            }
             rows.add(row);
             System.out.println(row);
         }

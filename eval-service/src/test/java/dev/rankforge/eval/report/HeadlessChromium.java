@@ -176,7 +176,9 @@ public final class HeadlessChromium {
                     "--window-size=1280,4000", "--virtual-time-budget=5000"));
             cmd.addAll(extra);
             // Output goes to files, so neither pipe can fill up and block the (noisy) browser.
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("LD_PRELOAD"); // the JVM's jemalloc (scripts/fast-allocator.sh) is not Chromium's
+            Process p = builder.start();
             p.getOutputStream().close();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
