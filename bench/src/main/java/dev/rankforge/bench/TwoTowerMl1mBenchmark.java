@@ -91,10 +91,15 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
             description = "Keeps the attacked victim, its query set and surrogate (delete it to start over).")
     Path attackWorkDir;
 
-    @Option(names = "--parts", split = ",", defaultValue = "objectives,distillation,scale,attacks",
+    @Option(names = "--parts", split = ",", defaultValue = "objectives,distillation,scale,attacks,serving",
             description = "What to run: objectives (with the index on the corrected model), distillation, scale, "
-                    + "attacks; the others keep their entries from the output file.")
+                    + "attacks, serving (copies the two-tower figures of --latency-file); the others keep their "
+                    + "entries from the output file.")
     Set<String> parts;
+
+    @Option(names = "--latency-file", defaultValue = "bench/results/blackbox-latency.json",
+            description = "Where bench/run blackbox-latency --architecture two-tower wrote its figures.")
+    Path latencyFile;
 
     @Option(names = "--output", defaultValue = "bench/results/two-tower-ml1m.json")
     Path output;
@@ -108,7 +113,7 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
         result.put("settings", Map.of("tower", tower, "maxLength", maxLength, "batchSize", 128,
                 "learningRate", 1e-3, "note", "each part records its own budgets"));
         Map<String, Object> previous = java.nio.file.Files.exists(output) ? Results.read(output) : Map.of();
-        for (String kept : List.of("objectives", "ann", "distillation", "annAtScale", "attacks")) {
+        for (String kept : List.of("objectives", "ann", "distillation", "annAtScale", "attacks", "serving")) {
             if (previous.containsKey(kept)) {
                 result.put(kept, previous.get(kept));
             }
@@ -132,6 +137,13 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
         }
         if (parts.contains("attacks")) {
             result.put("attacks", attacks());
+            write();
+        }
+        if (parts.contains("serving") && java.nio.file.Files.exists(latencyFile)
+                && Results.read(latencyFile).get("twoTower") != null) {
+            // the black-box API under load needs the whole stack: blackbox-latency measures it, this file keeps a copy
+            result.put("serving", Map.of("source", latencyFile.toString() + " (twoTower)",
+                    "blackBoxLatency", Results.read(latencyFile).get("twoTower")));
             write();
         }
         System.out.println("wrote " + output);
