@@ -139,11 +139,11 @@ final class TwoTowerMl1mBenchmark implements Callable<Integer> {
             result.put("attacks", attacks());
             write();
         }
-        if (parts.contains("serving") && java.nio.file.Files.exists(latencyFile)
-                && Results.read(latencyFile).get("twoTower") != null) {
+        Object latency = parts.contains("serving") && java.nio.file.Files.exists(latencyFile)
+                ? Results.read(latencyFile).get("twoTower") : null;
+        if (latency != null) {
             // the black-box API under load needs the whole stack: blackbox-latency measures it, this file keeps a copy
-            result.put("serving", Map.of("source", latencyFile.toString() + " (twoTower)",
-                    "blackBoxLatency", Results.read(latencyFile).get("twoTower")));
+            result.put("serving", Map.of("source", latencyFile + " (twoTower)", "blackBoxLatency", latency));
             write();
         }
         System.out.println("wrote " + output);

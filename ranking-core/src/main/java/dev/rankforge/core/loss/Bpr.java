@@ -18,9 +18,6 @@ public final class Bpr implements RankingLoss {
     public NDArray evaluate(ListBatch batch) {
         NDArray positive = batch.labels().gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(batch.mask());
         NDArray negative = batch.mask().sub(positive);
-        NDArray pairs = ListOps.outer(positive, negative);
-        NDArray perPair = ListOps.logSigmoid(ListOps.pairwiseDifferences(batch.scores())).neg().mul(pairs);
-        NDArray count = pairs.sum(new int[] {1, 2});
-        return ListOps.meanOverRows(perPair.sum(new int[] {1, 2}).div(count.maximum(1f)), count);
+        return ListOps.meanPairwiseLogistic(batch.scores(), ListOps.outer(positive, negative));
     }
 }

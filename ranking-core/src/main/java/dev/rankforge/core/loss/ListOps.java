@@ -38,6 +38,16 @@ final class ListOps {
         return x.expandDims(2).sub(x.expandDims(1));
     }
 
+    /**
+     * Mean over the marked pairs of {@code -log sigmoid(s_i - s_j)} per row ({@code pairs[b, i, j]} = 1 where i should
+     * outscore j), then over the rows that have a pair: the pairwise logistic loss of BPR and RankNet.
+     */
+    static NDArray meanPairwiseLogistic(NDArray scores, NDArray pairs) {
+        NDArray perPair = logSigmoid(pairwiseDifferences(scores)).neg().mul(pairs);
+        NDArray count = pairs.sum(new int[] {1, 2});
+        return meanOverRows(perPair.sum(new int[] {1, 2}).div(count.maximum(1f)), count);
+    }
+
     /** {@code out[b, i, j] = a[b, i] * c[b, j]}. */
     static NDArray outer(NDArray a, NDArray c) {
         return a.expandDims(2).mul(c.expandDims(1));

@@ -24,8 +24,6 @@ public final class PairwisePlackettLuce implements RankingLoss {
         NDArray ordered = labels.expandDims(2).gt(labels.expandDims(1))
                 .toType(batch.mask().getDataType(), false)
                 .mul(ListOps.outer(batch.mask(), batch.mask()));                      // [b, i, j]: i above j
-        NDArray perPair = ListOps.logSigmoid(ListOps.pairwiseDifferences(batch.scores())).neg().mul(ordered);
-        NDArray count = ordered.sum(new int[] {1, 2});
-        return ListOps.meanOverRows(perPair.sum(new int[] {1, 2}).div(count.maximum(1f)), count);
+        return ListOps.meanPairwiseLogistic(batch.scores(), ordered);
     }
 }
