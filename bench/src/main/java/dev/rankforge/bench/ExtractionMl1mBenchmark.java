@@ -63,6 +63,10 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
             + "NARM, next-item-ce for SASRec); the architecture's own when absent.")
     String victimObjective;
 
+    @Option(names = "--victim-from", description = "A model kept by the ml1m bench (bench/work/ml1m/<entry>.rfmd, its "
+            + "facts beside it) to extract instead of training a victim here.")
+    Path victimFrom;
+
     @Option(names = "--victim-epochs", defaultValue = "15")
     int victimEpochs;
 
@@ -131,7 +135,7 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         result.put("extractions", extractions);
         Path dir = workDir.resolve(architecture);
         Files.createDirectories(dir);
-        try (ScoringModel victim = trainOrLoadVictim(dataset, dir, victims)) {
+        try (ScoringModel victim = trainOrLoadVictim(dataset, dir, victims, extractions)) {
             BlackBox blackBox = victim.asBlackBox();
             List<int[]> testHistories = new ArrayList<>();
             for (int u = 0; u < dataset.numUsers(); u++) {
@@ -173,10 +177,14 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
                 + ".rfmd";
     }
 
-    private ScoringModel trainOrLoadVictim(SequenceDataset dataset, Path dir, Map<String, Object> victims)
-            throws IOException {
+    private ScoringModel trainOrLoadVictim(SequenceDataset dataset, Path dir, Map<String, Object> victims,
+                                           Map<String, Object> extractions) throws IOException {
         Path file = dir.resolve("victim.rfmd");
         Path facts = dir.resolve("victim.json");
+        if (victimFrom != null && !(Files.exists(file) && Files.exists(facts)
+                && adoptedFrom().equals(Results.read(facts).get("trainedBy")))) {
+            return adoptVictim(dataset, dir, file, facts, victims, extractions);
+        }
         if (Files.exists(file) && Files.exists(facts)) {
             System.out.println("reusing the victim in " + file);
             victims.put(architecture, Results.read(facts));
@@ -207,6 +215,50 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         Results.write(facts, entry);
         victims.put(architecture, entry);
         write();
+        return victim;
+    }
+
+    /** Names the adopted model by its file and the time it was saved, so a model the ml1m bench saved again differs. */
+    private String adoptedFrom() throws IOException {
+        Path from = victimFrom.toAbsolutePath().normalize();
+        return "bench/run ml1m (" + from + ", saved " + Files.getLastModifiedTime(from) + ")";
+    }
+
+    /**
+     * Takes the ml1m bench's model {@link #victimFrom} (and its facts) as this architecture's victim; query sets,
+     * surrogates and recorded extractions of an earlier victim are deleted, as they answer for another model.
+     */
+    private ScoringModel adoptVictim(SequenceDataset dataset, Path dir, Path file, Path facts,
+                                     Map<String, Object> victims, Map<String, Object> extractions) throws IOException {
+        if (victimFrom.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--victim-from must be a model the ml1m bench kept, not one in " + dir);
+        }
+        Path from = victimFrom.resolveSibling(victimFrom.getFileName().toString().replaceFirst("\\.rfmd$", "")
+                + ".json");
+        Map<String, Object> entry = new LinkedHashMap<>(Results.read(from));
+        ScoringModel victim;
+        try (InputStream in = Files.newInputStream(victimFrom)) {
+            victim = ModelArtifact.read(in);
+        }
+        if (!victim.spec().architecture().equals(architecture) || victim.spec().numItems() != dataset.numItems()) {
+            victim.close();
+            throw new IllegalArgumentException("--victim-from holds a " + victim.spec().architecture() + " model of "
+                    + victim.spec().numItems() + " items, not an --architecture " + architecture + " model of the "
+                    + dataset.numItems() + " items in --data");
+        }
+        entry.put("trainedBy", adoptedFrom());
+        try (var stale = Files.list(dir)) {
+            for (Path p : stale.filter(p -> p.getFileName().toString().matches("(queries|surrogate|clean-retrain)-.*"))
+                    .toList()) {
+                Files.delete(p);
+            }
+        }
+        extractions.keySet().removeIf(key -> key.startsWith(architecture + "/"));
+        Files.copy(victimFrom, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Results.write(facts, entry);
+        victims.put(architecture, entry);
+        write();
+        System.out.println("extracting the ml1m bench's model " + victimFrom);
         return victim;
     }
 

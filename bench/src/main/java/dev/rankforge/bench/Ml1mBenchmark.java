@@ -74,6 +74,11 @@ final class Ml1mBenchmark implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "bench/results/ml1m.json")
     Path output;
 
+    @Option(names = "--models-dir", defaultValue = "bench/work/ml1m",
+            description = "Where each trained model is kept (<entry>.rfmd, its facts in <entry>.json), so that "
+                    + "extraction-ml1m --victim-from can extract it without training a victim again.")
+    Path modelsDir;
+
     @Override
     public Integer call() throws Exception {
         SequenceDataset dataset = Results.readPairs(data);
@@ -123,11 +128,25 @@ final class Ml1mBenchmark implements Callable<Integer> {
                 if (PAPER.containsKey(architecture)) {
                     entry.put("paperBlackBox", Map.of("protocol", "uniform-100", "metrics", PAPER.get(architecture)));
                 }
+                Results.write(output, result);
+                keep(model, name, entry);
             }
             Results.write(output, result);
             System.out.println("wrote " + output);
         }
         return 0;
+    }
+
+    /** Saves the model and its facts (the entry without its curve) under {@link #modelsDir}. */
+    private void keep(ScoringModel model, String name, Map<String, Object> entry) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(modelsDir);
+        String file = name.replace('/', '-');
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(modelsDir.resolve(file + ".rfmd"))) {
+            model.save(out);
+        }
+        Map<String, Object> facts = new LinkedHashMap<>(entry);
+        facts.remove("validationCurve");
+        Results.write(modelsDir.resolve(file + ".json"), facts);
     }
 
     private static Map<String, Map<String, Double>> evaluateAll(SequenceDataset data, Scorer scorer) {

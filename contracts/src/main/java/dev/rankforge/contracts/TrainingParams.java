@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Pattern;
  *                  the SASRec paper's) for GRU4Rec and SASRec; {@code last-position-ce} (the paper's) or
  *                  {@code prefixes-ce} (many prefixes per pass) for NARM; {@code in-batch-softmax} (in-batch
  *                  negatives with the log-Q correction, its own), {@code in-batch-softmax-uncorrected} or
- *                  {@code next-item-ce} for the two-tower model; absent: the architecture's own
+ *                  {@code next-item-ce} for the two-tower model; {@code cloze} (the paper's) or {@code cloze-last}
+ *                  (the last item masked too) for BERT4Rec; absent: the architecture's own
  * @param userTower   the two-tower model's history encoder: {@code mean} (its default), {@code gru} or
  *                    {@code self-attention}; only for {@code two-tower}
  * @param temperature the two-tower model's softmax temperature over cosine scores (default 0.05); only for

@@ -28,8 +28,14 @@ public enum Objective {
     NEXT_ITEM_PREFIXES,
     /** Next item at every position against one sampled negative, binary cross-entropy (SASRec). */
     NEXT_ITEM_SAMPLED_BCE,
-    /** Cloze: randomly masked items predicted with full-softmax cross-entropy (BERT4Rec). */
+    /** Cloze: randomly masked items predicted with full-softmax cross-entropy (BERT4Rec, the paper's). */
     MASKED_ITEM,
+    /**
+     * Cloze with each sequence's last item masked besides the random ones (a variant of the fine-tuning batches of
+     * RecBole's BERT4Rec, which mask only the last item): every row also trains the task the model is asked when it
+     * recommends, the item behind a trailing mask token, at no extra cost per pass.
+     */
+    MASKED_ITEM_AND_LAST,
     /**
      * Next item after many prefixes of each sequence, softmax over the batch's own targets (in-batch negatives) with
      * the log-Q correction of Yi et al. (RecSys 2019) from a streaming item-frequency count (the two-tower model's):
@@ -71,7 +77,7 @@ public enum Objective {
 
     /**
      * The name a training spec uses: {@code next-item-ce}, {@code last-position-ce}, {@code prefixes-ce},
-     * {@code sampled-bce}, {@code cloze}, {@code in-batch-softmax}, {@code in-batch-softmax-uncorrected}.
+     * {@code sampled-bce}, {@code cloze}, {@code cloze-last}, {@code in-batch-softmax}, {@code in-batch-softmax-uncorrected}.
      */
     public String label() {
         return switch (this) {
@@ -80,6 +86,7 @@ public enum Objective {
             case NEXT_ITEM_PREFIXES -> "prefixes-ce";
             case NEXT_ITEM_SAMPLED_BCE -> "sampled-bce";
             case MASKED_ITEM -> "cloze";
+            case MASKED_ITEM_AND_LAST -> "cloze-last";
             case IN_BATCH_SOFTMAX -> "in-batch-softmax";
             case IN_BATCH_SOFTMAX_UNCORRECTED -> "in-batch-softmax-uncorrected";
         };
@@ -91,7 +98,8 @@ public enum Objective {
      * every position ({@code next-item-ce}, Klenitskiy &amp; Vasilev 2023) or one sampled negative
      * ({@code sampled-bce}, the SASRec paper's); NARM with one random prefix ({@code last-position-ce}, the paper's) or
      * many prefixes per pass ({@code prefixes-ce}); the two-tower model with in-batch negatives, log-Q corrected or not,
-     * or the full softmax ({@code next-item-ce}); BERT4Rec and Caser keep their own.
+     * or the full softmax ({@code next-item-ce}); BERT4Rec with random masks ({@code cloze}, the paper's) or with
+     * the last item masked too ({@code cloze-last}); Caser keeps its own.
      *
      * @return the model's own objective when {@code label} is null
      * @throws IllegalArgumentException naming the choices when it does not fit

@@ -78,33 +78,39 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, lon
             }
             case NEXT_ITEM_PREFIXES, IN_BATCH_SOFTMAX, IN_BATCH_SOFTMAX_UNCORRECTED ->
                     prefixes(trainSequences, length, prefixes, random);
-            case MASKED_ITEM -> {
-                long[] inputs = new long[rows * length];
-                long[] targets = new long[rows * length];
-                for (int r = 0; r < rows; r++) {
-                    int[] s = trainSequences[r];
-                    int take = Math.min(length, s.length);
-                    int base = r * length + length - take;
-                    boolean masked = false;
-                    for (int i = 0; i < take; i++) {
-                        int item = s[s.length - take + i];
-                        if (random.nextFloat() < maskProbability) {
-                            inputs[base + i] = numItems + 1L;
-                            targets[base + i] = item;
-                            masked = true;
-                        } else {
-                            inputs[base + i] = item;
-                        }
-                    }
-                    if (!masked) {
-                        int last = base + take - 1;
-                        targets[last] = inputs[last];
-                        inputs[last] = numItems + 1L;
-                    }
-                }
-                yield new TrainingBatch(inputs, targets, null, null, rows, length, length);
-            }
+            case MASKED_ITEM, MASKED_ITEM_AND_LAST -> masked(trainSequences, length, numItems, maskProbability,
+                    objective == Objective.MASKED_ITEM_AND_LAST, random);
         };
+    }
+
+    /** Cloze rows: items masked at random (at least one per row), and with {@code maskLast} the last one always. */
+    private static TrainingBatch masked(int[][] trainSequences, int length, int numItems, float maskProbability,
+                                        boolean maskLast, Random random) {
+        int rows = trainSequences.length;
+        long[] inputs = new long[rows * length];
+        long[] targets = new long[rows * length];
+        for (int r = 0; r < rows; r++) {
+            int[] s = trainSequences[r];
+            int take = Math.min(length, s.length);
+            int base = r * length + length - take;
+            boolean masked = false;
+            for (int i = 0; i < take; i++) {
+                int item = s[s.length - take + i];
+                if (random.nextFloat() < maskProbability || (maskLast && i == take - 1)) {
+                    inputs[base + i] = numItems + 1L;
+                    targets[base + i] = item;
+                    masked = true;
+                } else {
+                    inputs[base + i] = item;
+                }
+            }
+            if (!masked) {
+                int last = base + take - 1;
+                targets[last] = inputs[last];
+                inputs[last] = numItems + 1L;
+            }
+        }
+        return new TrainingBatch(inputs, targets, null, null, rows, length, length);
     }
 
     private static TrainingBatch allPositions(int[][] trainSequences, int length, boolean negatives, int numItems,

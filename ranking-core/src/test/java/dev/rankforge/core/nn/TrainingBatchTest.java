@@ -73,4 +73,41 @@ class TrainingBatchTest {
             }
         }
     }
+
+    @Test
+    void clozeLastMasksEveryRowsLastItemBesidesRandomOnes() {
+        int[][] longer = {{1, 2, 3, 4, 5, 6, 7, 8}, {9, 10, 11, 12, 13, 14, 15, 16}};
+        int randomMasks = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            TrainingBatch b = TrainingBatch.of(Objective.MASKED_ITEM_AND_LAST, longer, 8, 20, 0.3f, new Random(seed));
+            for (int row = 0; row < 2; row++) {
+                int last = row * 8 + 7;
+                assertThat(b.inputs()[last]).as("the last item hidden behind the mask token").isEqualTo(21L);
+                assertThat(b.targets()[last]).isEqualTo(longer[row][7]);
+                for (int i = row * 8; i < last; i++) {
+                    if (b.targets()[i] != 0) {
+                        randomMasks++;
+                        assertThat(b.inputs()[i]).isEqualTo(21L);
+                        assertThat(b.targets()[i]).isEqualTo(longer[row][i - row * 8]);
+                    } else {
+                        assertThat(b.inputs()[i]).isEqualTo(longer[row][i - row * 8]);
+                    }
+                }
+            }
+        }
+        assertThat(randomMasks).as("random masks as well, about 0.3 of 7 positions x 40 rows").isBetween(40, 130);
+    }
+
+    @Test
+    void clozeLastMasksTheLastItemOfShortAndCutRowsAndLeavesPaddingAlone() {
+        int[][] rows = {{9, 3}, {1, 2, 3, 4, 5, 6}};
+        TrainingBatch b = TrainingBatch.of(Objective.MASKED_ITEM_AND_LAST, rows, 4, 20, 0.01f, new Random(7));
+        assertThat(b.inputs()).startsWith(0L, 0L).contains(21L);
+        assertThat(b.targets()[0]).isZero();
+        assertThat(b.targets()[1]).isZero();
+        assertThat(b.inputs()[3]).isEqualTo(21L);
+        assertThat(b.targets()[3]).as("the short row's last item").isEqualTo(3L);
+        assertThat(b.inputs()[7]).isEqualTo(21L);
+        assertThat(b.targets()[7]).as("the cut row's last item").isEqualTo(6L);
+    }
 }

@@ -58,7 +58,9 @@ class ObjectiveChoiceTest {
         assertThat(Objective.resolve("prefixes-ce", narm)).isEqualTo(Objective.NEXT_ITEM_PREFIXES);
         assertThatThrownBy(() -> Objective.resolve("sampled-bce", narm))
                 .hasMessageContaining("choose last-position-ce or prefixes-ce");
-        assertThatThrownBy(() -> Objective.resolve("prefixes-ce", bert)).hasMessageContaining("choose cloze");
+        assertThat(Objective.resolve("cloze-last", bert)).isEqualTo(Objective.MASKED_ITEM_AND_LAST);
+        assertThatThrownBy(() -> Objective.resolve("prefixes-ce", bert))
+                .hasMessageContaining("choose cloze or cloze-last");
         assertThatThrownBy(() -> Objective.resolve("telepathy", sasrec))
                 .hasMessageContaining("sampled-bce or next-item-ce");
     }
