@@ -52,7 +52,8 @@ public record ModelSpec(String architecture, int numItems, int embeddingSize, in
 
     /**
      * The papers' settings: BERT4Rec and SASRec with hidden 64, 2 blocks, 2 heads, dropout 0.1 (max length 200
-     * for ML-1M, 50 for Steam and Beauty); NARM with embedding 64 and GRU hidden 128; GRU4Rec 64/64; Caser with
+     * for ML-1M, 50 for Steam and Beauty); NARM with embedding 64, GRU hidden 128 and dropout 0.1 on embeddings and
+     * context (the extraction paper's code; until 7 December 0.25 and 0.5, the NARM paper's); GRU4Rec 64/64; Caser with
      * embedding 64, 16 horizontal filters per height, a window of the last 5 items and dropout 0.5. The two-tower
      * model: embedding 64, a mean-pooling user tower and temperature 0.05 (Yi et al. 2019 tune it in 0.05–0.1).
      */
@@ -60,7 +61,7 @@ public record ModelSpec(String architecture, int numItems, int embeddingSize, in
         return switch (architecture) {
             case Architectures.BERT4REC, Architectures.SASREC ->
                     new ModelSpec(architecture, numItems, 64, 64, maxLength, 2, 2, 0.1f);
-            case Architectures.NARM -> new ModelSpec(architecture, numItems, 64, 128, maxLength, 1, 1, 0.25f);
+            case Architectures.NARM -> new ModelSpec(architecture, numItems, 64, 128, maxLength, 1, 1, 0.1f);
             case Architectures.GRU4REC -> new ModelSpec(architecture, numItems, 64, 64, maxLength);
             case Architectures.CASER -> new ModelSpec(architecture, numItems, 64, 16, Math.min(maxLength, 5), 1, 1, 0.5f);
             case Architectures.TWO_TOWER -> new ModelSpec(architecture, numItems, 64, 64, maxLength, 2, 2, 0.1f,

@@ -14,7 +14,8 @@ import ai.djl.training.ParameterStore;
 /**
  * NARM (Li et al., CIKM 2017): a GRU encoder whose last state is the global preference, an attention over
  * all states conditioned on it ({@code α_j = v·σ(A1 h_j + A2 h_t)}, padding masked) for the local purpose,
- * and a bilinear decoder {@code score_i = e_i · B [c_g; c_l]}. Embedding dropout 0.25, context dropout 0.5.
+ * and a bilinear decoder {@code score_i = e_i · B [c_g; c_l]}. The spec's dropout on the item embeddings and on
+ * {@code [c_g; c_l]} (the extraction paper's code: 0.1 each; the NARM paper had 0.25 and 0.5).
  * One representation per prefix: trained on one random prefix per sequence (the paper's) or, from one pass,
  * on many ({@code prefixes-ce}; {@link #encodeAt}).
  */
@@ -37,7 +38,7 @@ public final class Narm extends SequenceRecommender {
         this.a1 = addChildBlock("a1", Linear.builder().setUnits(spec.hiddenSize()).optBias(false).build());
         this.a2 = addChildBlock("a2", Linear.builder().setUnits(spec.hiddenSize()).optBias(false).build());
         this.v = addChildBlock("v", Linear.builder().setUnits(1).optBias(false).build());
-        this.contextDropout = addChildBlock("contextDropout", Dropout.builder().optRate(0.5f).build());
+        this.contextDropout = addChildBlock("contextDropout", Dropout.builder().optRate(spec.dropout()).build());
         this.bilinear = addChildBlock("bilinear", Linear.builder().setUnits(spec.embeddingSize()).optBias(false)
                 .build());
     }
