@@ -181,13 +181,13 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
                                            Map<String, Object> extractions) throws IOException {
         Path file = dir.resolve("victim.rfmd");
         Path facts = dir.resolve("victim.json");
-        if (victimFrom != null && !(Files.exists(file) && Files.exists(facts)
-                && adoptedFrom().equals(Results.read(facts).get("trainedBy")))) {
+        Map<String, Object> kept = Files.exists(file) && Files.exists(facts) ? Results.read(facts) : null;
+        if (victimFrom != null && (kept == null || !adoptedFrom().equals(kept.get("trainedBy")))) {
             return adoptVictim(dataset, dir, file, facts, victims, extractions);
         }
-        if (Files.exists(file) && Files.exists(facts)) {
+        if (kept != null) {
             System.out.println("reusing the victim in " + file);
-            victims.put(architecture, Results.read(facts));
+            victims.put(architecture, kept);
             try (InputStream in = Files.newInputStream(file)) {
                 return ModelArtifact.read(in);
             }
@@ -233,9 +233,7 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         if (victimFrom.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--victim-from must be a model the ml1m bench kept, not one in " + dir);
         }
-        Path from = victimFrom.resolveSibling(victimFrom.getFileName().toString().replaceFirst("\\.rfmd$", "")
-                + ".json");
-        Map<String, Object> entry = new LinkedHashMap<>(Results.read(from));
+        Map<String, Object> entry = new LinkedHashMap<>(Results.read(Ml1mBenchmark.factsOf(victimFrom)));
         ScoringModel victim;
         try (InputStream in = Files.newInputStream(victimFrom)) {
             victim = ModelArtifact.read(in);

@@ -12,6 +12,9 @@ import dev.rankforge.core.train.EpochReport;
 import dev.rankforge.core.train.SequenceTrainer;
 import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,7 +128,7 @@ final class Ml1mBenchmark implements Callable<Integer> {
                         report.examplesPerSecond());
                 try {
                     Results.write(output, result);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }, () -> false);
@@ -140,22 +143,26 @@ final class Ml1mBenchmark implements Callable<Integer> {
                 Results.write(output, result);
                 keep(model, name, entry);
             }
-            Results.write(output, result);
             System.out.println("wrote " + output);
         }
         return 0;
     }
 
     /** Saves the model and its facts (the entry without its curve) under {@link #modelsDir}. */
-    private void keep(ScoringModel model, String name, Map<String, Object> entry) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(modelsDir);
-        String file = name.replace('/', '-');
-        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(modelsDir.resolve(file + ".rfmd"))) {
+    private void keep(ScoringModel model, String name, Map<String, Object> entry) throws IOException {
+        Files.createDirectories(modelsDir);
+        Path file = modelsDir.resolve(name.replace('/', '-') + ".rfmd");
+        try (OutputStream out = Files.newOutputStream(file)) {
             model.save(out);
         }
         Map<String, Object> facts = new LinkedHashMap<>(entry);
         facts.remove("validationCurve");
-        Results.write(modelsDir.resolve(file + ".json"), facts);
+        Results.write(factsOf(file), facts);
+    }
+
+    /** Where the facts of a model kept by this bench lie: beside it, {@code <entry>.json}. */
+    static Path factsOf(Path model) {
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.rfmd$", "") + ".json");
     }
 
     private static Map<String, Map<String, Double>> evaluateAll(SequenceDataset data, Scorer scorer) {

@@ -96,18 +96,14 @@ public record TrainingBatch(long[] inputs, long[] targets, long[] negatives, lon
             boolean masked = false;
             for (int i = 0; i < take; i++) {
                 int item = s[s.length - take + i];
-                if (random.nextFloat() < maskProbability || (maskLast && i == take - 1)) {
+                boolean last = i == take - 1;
+                if (random.nextFloat() < maskProbability || (last && (maskLast || !masked))) {
                     inputs[base + i] = numItems + 1L;
                     targets[base + i] = item;
                     masked = true;
                 } else {
                     inputs[base + i] = item;
                 }
-            }
-            if (!masked) {
-                int last = base + take - 1;
-                targets[last] = inputs[last];
-                inputs[last] = numItems + 1L;
             }
         }
         return new TrainingBatch(inputs, targets, null, null, rows, length, length);
