@@ -66,6 +66,13 @@ final class Ml1mBenchmark implements Callable<Integer> {
                     + "decay names its entries model[/objective]/weight-decay-<value>.")
     float weightDecay;
 
+    @Option(names = "--window-step", defaultValue = "0",
+            description = "Train on windows of max-length + 1 items every this many items back from each history's "
+                    + "end, so that ML-1M's long histories (a third of its interactions lie before their last 200) "
+                    + "train on all their items; the paper's code slides by 100. 0 = the last window only. A run with "
+                    + "windows names its entries model[/objective]/windows-<step>.")
+    int windowStep;
+
     @Option(names = "--patience", defaultValue = "10",
             description = "Early-stopping patience in epochs (BERT4Rec plateaus for a while before it learns).")
     int patience;
@@ -94,7 +101,7 @@ final class Ml1mBenchmark implements Callable<Integer> {
         result.put("dataset", Map.of("users", dataset.numUsers(), "items", dataset.numItems(),
                 "interactions", dataset.numInteractions(), "split", "leave-one-out"));
         result.put("settings", Map.of("epochBudget", epochs, "batchSize", batchSize, "maxLength", maxLength,
-                "learningRate", learningRate, "weightDecay", weightDecay, "device", "cpu",
+                "learningRate", learningRate, "weightDecay", weightDecay, "windowStep", windowStep, "device", "cpu",
                 "validationUsers", validationUsers,
                 "earlyStopping", "validation ndcg@10 (full ranking), patience " + patience));
         Map<String, Object> perModel = new LinkedHashMap<>(Results.previousEntries(output, "models"));
@@ -104,16 +111,19 @@ final class Ml1mBenchmark implements Callable<Integer> {
         for (String architecture : models) {
             ModelSpec spec = ModelSpec.paperPreset(architecture, dataset.numItems(), maxLength);
             TrainConfig config = new TrainConfig(epochs.getOrDefault(architecture, 10), batchSize, learningRate,
-                    weightDecay, 5f, patience, validationUsers, 42L, "cpu").withMaxSeconds(minutes * 60);
+                    weightDecay, 5f, patience, validationUsers, 42L, "cpu").withMaxSeconds(minutes * 60)
+                    .withWindowStep(windowStep);
             String objective = objectives.get(architecture);
             String name = (objective == null ? architecture : architecture + "/" + objective)
-                    + (weightDecay == 0 ? "" : "/weight-decay-" + weightDecay);
+                    + (weightDecay == 0 ? "" : "/weight-decay-" + weightDecay)
+                    + (windowStep == 0 ? "" : "/windows-" + windowStep);
             List<Map<String, Object>> curve = new ArrayList<>();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("spec", spec);
             entry.put("objective", objective == null ? "the architecture's own" : objective);
             entry.put("learningRate", learningRate);
             entry.put("weightDecay", weightDecay);
+            entry.put("windowStep", windowStep);
             entry.put("epochBudget", config.epochs());
             entry.put("minutesBudget", minutes);
             entry.put("validationCurve", curve); // written after every epoch: a long run leaves its curve so far

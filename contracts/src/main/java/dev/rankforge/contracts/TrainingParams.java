@@ -21,6 +21,10 @@ import jakarta.validation.constraints.Pattern;
  *                    {@code self-attention}; only for {@code two-tower}
  * @param temperature the two-tower model's softmax temperature over cosine scores (default 0.05); only for
  *                    {@code two-tower}
+ * @param windowStep  0 (default): each user trains on the last {@code maxLength + 1} items of its history; more:
+ *                    on windows of that size every {@code windowStep} items back from the end, so that histories
+ *                    longer than {@code maxLength} train on all their items (the extraction paper's code slides by
+ *                    half its length); TRAIN jobs only
  */
 public record TrainingParams(
         @Min(1) @Max(1000) Integer epochs,
@@ -32,10 +36,11 @@ public record TrainingParams(
         Long seed,
         String objective,
         @Pattern(regexp = "mean|gru|self-attention", message = "must be mean, gru or self-attention") String userTower,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double temperature) {
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double temperature,
+        @Min(0) @Max(1000) Integer windowStep) {
 
     /** Parameters that leave every value to the defaults. */
     public static TrainingParams defaults() {
-        return new TrainingParams(null, null, null, null, null, null, null, null, null, null);
+        return new TrainingParams(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -258,6 +258,11 @@ class ExtractionFlowTest {
                 "architecture", "two-tower", "params", Map.of("temperature", 0)), "params.temperature");
         refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "params", Map.of("userTower", "gru")), "params.userTower");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("windowStep", -1)), "params.windowStep");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("windowStep", 10),
+                "extraction", Map.of("target", Map.of("modelId", victimId))), "params.windowStep");
         given().contentType("application/json").body(Map.of("kind", "STEAL", "datasetId", UUID.randomUUID().toString(),
                         "architecture", "gru4rec"))
                 .when().post("/training-jobs").then().statusCode(400).contentType("application/problem+json")

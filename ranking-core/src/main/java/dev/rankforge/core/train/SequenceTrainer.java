@@ -12,6 +12,7 @@ import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.nn.TrainingBatch;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -51,22 +52,37 @@ public final class SequenceTrainer {
                 listener, cancelled, checkpointing);
     }
 
-    /** One example per user with at least one next-item pair in the training part. */
+    /**
+     * One example per training window ({@link TrainingWindows}; one per user unless {@link TrainConfig#windowStep()}
+     * is set) of each user with at least one next-item pair in the training part.
+     */
     private final class NextItemTask implements TrainingTask {
         private final ModelSpec spec;
         private final Objective objective;
         private final SequenceDataset data;
         private final Loss loss;
         private final int[] users;
+        private final int[] ends;
 
         NextItemTask(ModelSpec spec, Objective objective, SequenceDataset data) {
             this.spec = spec;
             this.objective = objective;
             this.data = data;
             this.loss = objective.loss(spec);
-            this.users = IntStream.range(0, data.numUsers())
-                    .filter(u -> data.sequence(u).length - 2 >= 2)
-                    .toArray();
+            IntStream.Builder users = IntStream.builder();
+            IntStream.Builder ends = IntStream.builder();
+            int window = spec.maxLength() + 1;
+            for (int u = 0; u < data.numUsers(); u++) {
+                int length = data.sequence(u).length - 2;
+                if (length >= 2) {
+                    for (int end : TrainingWindows.ends(length, window, config.windowStep())) {
+                        users.add(u);
+                        ends.add(end);
+                    }
+                }
+            }
+            this.users = users.build().toArray();
+            this.ends = ends.build().toArray();
         }
 
         @Override
@@ -78,7 +94,10 @@ public final class SequenceTrainer {
         public NDArray loss(Trainer trainer, NDManager step, int[] batch, Random random) {
             int[][] sequences = new int[batch.length][];
             for (int i = 0; i < batch.length; i++) {
-                sequences[i] = data.trainSequence(users[batch[i]]);
+                int end = ends[batch[i]];
+                // Without windows the whole history goes in: the last-position objective draws its prefix from all of it.
+                int start = config.windowStep() == 0 ? 0 : Math.max(0, end - spec.maxLength() - 1);
+                sequences[i] = Arrays.copyOfRange(data.sequence(users[batch[i]]), start, end);
             }
             TrainingBatch cut = objective.cut(sequences, spec, config.maskProbability(), random);
             return loss.evaluate(cut.labels(step), trainer.forward(cut.inputs(step)));

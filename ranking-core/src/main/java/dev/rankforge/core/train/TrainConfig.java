@@ -10,10 +10,13 @@ package dev.rankforge.core.train;
  * @param device          DJL device name, e.g. {@code cpu} or {@code gpu0}
  * @param maskProbability share of items masked per sequence by the cloze objective (BERT4Rec: 0.2)
  * @param maxSeconds      no new epoch starts after this much training time (0 = no limit), for time-to-quality runs
+ * @param windowStep      0: each user trains on the last {@code maxLength + 1} items of its history; more: on windows
+ *                        of that size every {@code windowStep} items back from the end, so that histories longer than
+ *                        the model's length train on all their items ({@link TrainingWindows})
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
                           int patience, int validationUsers, long seed, String device, float maskProbability,
-                          long maxSeconds) {
+                          long maxSeconds, int windowStep) {
 
     public static TrainConfig defaults() {
         return new TrainConfig(20, 128, 1e-3f, 0.0f, 5.0f, 5, 2000, 42L, "cpu");
@@ -22,13 +25,20 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
     /** Settings with the paper's mask probability 0.2. */
     public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
                        int patience, int validationUsers, long seed, String device) {
-        this(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers, seed, device, 0.2f, 0L);
+        this(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers, seed, device, 0.2f, 0L,
+                0);
     }
 
     /** The same settings, starting no epoch after {@code seconds} of training. */
     public TrainConfig withMaxSeconds(long seconds) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers,
-                seed, device, maskProbability, seconds);
+                seed, device, maskProbability, seconds, windowStep);
+    }
+
+    /** The same settings, training on windows every {@code step} items of each history (0: the last window only). */
+    public TrainConfig withWindowStep(int step) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers,
+                seed, device, maskProbability, maxSeconds, step);
     }
 
     public TrainConfig {
@@ -37,6 +47,9 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         }
         if (maxSeconds < 0) {
             throw new IllegalArgumentException("maxSeconds must not be negative");
+        }
+        if (windowStep < 0) {
+            throw new IllegalArgumentException("windowStep must not be negative");
         }
         if (maskProbability <= 0 || maskProbability >= 1) {
             throw new IllegalArgumentException("maskProbability must be in (0, 1)");

@@ -27,7 +27,7 @@ import java.util.Locale;
 @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
 public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int batchSize, double learningRate,
                              int maxLength, long seed, String objective, Distillation distillation,
-                             Extraction extraction, String userTower, Double temperature) {
+                             Extraction extraction, String userTower, Double temperature, int windowStep) {
     /** The history length a job gets when it names none. */
     static final int DEFAULT_MAX_LENGTH = 50;
 
@@ -76,9 +76,13 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 preset.userTower() == null ? null : orDefault(in.userTower(), preset.userTower()),
                 preset.temperature() == null ? null
                         : in.temperature() == null ? Double.parseDouble(Float.toString(preset.temperature()))
-                        : in.temperature());
+                        : in.temperature(),
+                orDefault(in.windowStep(), 0));
         if (r.objective != null && kind != TrainingKind.TRAIN) {
             throw new InvalidRequestException("params.objective", "applies to TRAIN jobs only");
+        }
+        if (r.windowStep != 0 && kind != TrainingKind.TRAIN) {
+            throw new InvalidRequestException("params.windowStep", "applies to TRAIN jobs only");
         }
         if (!Architectures.TWO_TOWER.equals(architecture)) {
             if (in.userTower() != null) {
@@ -130,6 +134,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
     public TrainConfig trainConfig(String device) {
         TrainConfig defaults = TrainConfig.defaults();
         return new TrainConfig(epochs, batchSize, (float) learningRate, defaults.weightDecay(),
-                defaults.clipGradient(), defaults.patience(), defaults.validationUsers(), seed, device);
+                defaults.clipGradient(), defaults.patience(), defaults.validationUsers(), seed, device)
+                .withWindowStep(windowStep);
     }
 }
