@@ -21,10 +21,11 @@ import jakarta.validation.constraints.Pattern;
  *                    {@code self-attention}; only for {@code two-tower}
  * @param temperature the two-tower model's softmax temperature over cosine scores (default 0.05); only for
  *                    {@code two-tower}
- * @param windowStep  0 (default): each user trains on the last {@code maxLength + 1} items of its history; more:
- *                    on windows of that size every {@code windowStep} items back from the end, so that histories
- *                    longer than {@code maxLength} train on all their items (the extraction paper's code slides by
- *                    half its length); TRAIN jobs only
+ * @param windowStep  0 (default): each user trains on the last {@code maxLength + 1} items of its history (NARM's
+ *                    {@code last-position-ce} and Caser draw their prefix from all of it); 1 to {@code maxLength}: on
+ *                    windows of that size every {@code windowStep} items back from the end, so that histories longer
+ *                    than {@code maxLength} train on all their items (the extraction paper's code slides by half its
+ *                    length); TRAIN jobs only
  */
 public record TrainingParams(
         @Min(1) @Max(1000) Integer epochs,

@@ -260,6 +260,8 @@ class ExtractionFlowTest {
                 "architecture", "gru4rec", "params", Map.of("userTower", "gru")), "params.userTower");
         refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "params", Map.of("windowStep", -1)), "params.windowStep");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("maxLength", 20, "windowStep", 21)), "params.windowStep");
         refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "params", Map.of("windowStep", 10),
                 "extraction", Map.of("target", Map.of("modelId", victimId))), "params.windowStep");

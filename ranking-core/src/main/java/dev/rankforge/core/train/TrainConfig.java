@@ -10,9 +10,10 @@ package dev.rankforge.core.train;
  * @param device          DJL device name, e.g. {@code cpu} or {@code gpu0}
  * @param maskProbability share of items masked per sequence by the cloze objective (BERT4Rec: 0.2)
  * @param maxSeconds      no new epoch starts after this much training time (0 = no limit), for time-to-quality runs
- * @param windowStep      0: each user trains on the last {@code maxLength + 1} items of its history; more: on windows
- *                        of that size every {@code windowStep} items back from the end, so that histories longer than
- *                        the model's length train on all their items ({@link TrainingWindows})
+ * @param windowStep      0: each user is one example, of which the objectives see the last {@code maxLength + 1}
+ *                        items (the last-position objective draws its prefix from the whole history); 1 to maxLength:
+ *                        one example per window of that size every {@code windowStep} items back from the end, so that
+ *                        histories longer than the model's length train on all their items ({@link TrainingWindows})
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
                           int patience, int validationUsers, long seed, String device, float maskProbability,

@@ -16,11 +16,13 @@ public final class TrainingWindows {
      *
      * @param length the history's length
      * @param window items per window
-     * @param step   items between window ends; 0 gives the last window only
+     * @param step   items between window ends, at most {@code window - 1} (a window of n items holds n - 1
+     *               next-item targets, so a longer step would skip items); 0 gives the last window only
      */
     public static int[] ends(int length, int window, int step) {
-        if (window < 1 || step < 0) {
-            throw new IllegalArgumentException("window must be positive and step not negative");
+        if (window < 2 || step < 0 || step > window - 1) {
+            throw new IllegalArgumentException("window must be at least 2 and step in 0.." + (window - 1)
+                    + ", got window " + window + " and step " + step);
         }
         if (step == 0 || length <= window) {
             return new int[] {length};

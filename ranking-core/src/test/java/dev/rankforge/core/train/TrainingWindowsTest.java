@@ -17,7 +17,7 @@ class TrainingWindowsTest {
     void windowsEndEveryStepBackAndTheLastStartsAtTheFirstItem() {
         assertThat(TrainingWindows.ends(10, 4, 2)).containsExactly(10, 8, 6, 4);
         assertThat(TrainingWindows.ends(9, 4, 3)).containsExactly(9, 6, 4);
-        assertThat(TrainingWindows.ends(5, 4, 10)).containsExactly(5, 4);
+        assertThat(TrainingWindows.ends(5, 4, 3)).containsExactly(5, 4);
     }
 
     @Test
@@ -27,6 +27,8 @@ class TrainingWindowsTest {
         assertThat(TrainingWindows.ends(100, 4, 0)).containsExactly(100);
         assertThatThrownBy(() -> TrainingWindows.ends(10, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrainingWindows.ends(10, 4, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrainingWindows.ends(10, 4, 4)).as("a step that would skip an item")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /**

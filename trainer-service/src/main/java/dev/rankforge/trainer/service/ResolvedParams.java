@@ -84,6 +84,10 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         if (r.windowStep != 0 && kind != TrainingKind.TRAIN) {
             throw new InvalidRequestException("params.windowStep", "applies to TRAIN jobs only");
         }
+        if (r.windowStep > r.maxLength) {
+            throw new InvalidRequestException("params.windowStep",
+                    "must be at most maxLength (" + r.maxLength + "), or items between windows would be skipped");
+        }
         if (!Architectures.TWO_TOWER.equals(architecture)) {
             if (in.userTower() != null) {
                 throw new InvalidRequestException("params.userTower", "applies to the two-tower architecture only");
