@@ -9,9 +9,10 @@ import dev.rankforge.core.metrics.Split;
 import dev.rankforge.core.model.ScoringModel;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.train.EpochReport;
+import dev.rankforge.core.train.LearningRateSchedule;
 import dev.rankforge.core.train.SequenceTrainer;
-import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainConfig;
+import dev.rankforge.core.train.TrainingResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -73,6 +74,16 @@ final class Ml1mBenchmark implements Callable<Integer> {
                     + "windows names its entries model[/objective]/windows-<step>.")
     int windowStep;
 
+    @Option(names = "--lr-schedule", defaultValue = "constant",
+            description = "constant (the papers'), or cosine: the rate falls along half a cosine to zero at the last "
+                    + "of --epochs, so size the epochs to --minutes. A scheduled run names its entries "
+                    + "model[/objective]/.../<schedule>, e.g. .../cosine-warmup-1.")
+    String lrSchedule;
+
+    @Option(names = "--warmup-epochs", defaultValue = "0",
+            description = "Epochs of linear learning-rate warm-up before the schedule (0 = none).")
+    int warmupEpochs;
+
     @Option(names = "--patience", defaultValue = "10",
             description = "Early-stopping patience in epochs (BERT4Rec plateaus for a while before it learns).")
     int patience;
@@ -96,12 +107,14 @@ final class Ml1mBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LearningRateSchedule schedule = LearningRateSchedule.of(lrSchedule, warmupEpochs);
         SequenceDataset dataset = Results.readPairs(data);
         Map<String, Object> result = Results.header("ml1m");
         result.put("dataset", Map.of("users", dataset.numUsers(), "items", dataset.numItems(),
                 "interactions", dataset.numInteractions(), "split", "leave-one-out"));
         result.put("settings", Map.of("epochBudget", epochs, "batchSize", batchSize, "maxLength", maxLength,
-                "learningRate", learningRate, "weightDecay", weightDecay, "windowStep", windowStep, "device", "cpu",
+                "learningRate", learningRate, "weightDecay", weightDecay, "windowStep", windowStep,
+                "learningRateSchedule", schedule.label(), "device", "cpu",
                 "validationUsers", validationUsers,
                 "earlyStopping", "validation ndcg@10 (full ranking), patience " + patience));
         Map<String, Object> perModel = new LinkedHashMap<>(Results.previousEntries(output, "models"));
@@ -112,11 +125,12 @@ final class Ml1mBenchmark implements Callable<Integer> {
             ModelSpec spec = ModelSpec.paperPreset(architecture, dataset.numItems(), maxLength);
             TrainConfig config = new TrainConfig(epochs.getOrDefault(architecture, 10), batchSize, learningRate,
                     weightDecay, 5f, patience, validationUsers, 42L, "cpu").withMaxSeconds(minutes * 60)
-                    .withWindowStep(windowStep);
+                    .withWindowStep(windowStep).withLearningRateSchedule(schedule);
             String objective = objectives.get(architecture);
             String name = (objective == null ? architecture : architecture + "/" + objective)
                     + (weightDecay == 0 ? "" : "/weight-decay-" + weightDecay)
-                    + (windowStep == 0 ? "" : "/windows-" + windowStep);
+                    + (windowStep == 0 ? "" : "/windows-" + windowStep)
+                    + (schedule.equals(LearningRateSchedule.CONSTANT) ? "" : "/" + schedule.label());
             List<Map<String, Object>> curve = new ArrayList<>();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("spec", spec);
@@ -124,6 +138,7 @@ final class Ml1mBenchmark implements Callable<Integer> {
             entry.put("learningRate", learningRate);
             entry.put("weightDecay", weightDecay);
             entry.put("windowStep", windowStep);
+            entry.put("learningRateSchedule", schedule.label());
             entry.put("epochBudget", config.epochs());
             entry.put("minutesBudget", minutes);
             entry.put("validationCurve", curve); // written after every epoch: a long run leaves its curve so far

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * AdamW with the same update as DJL's {@code AdamW} (decoupled weight decay, bias correction, the engine's fused
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>State is keyed by parameter id while training and by the parameter's structured name in checkpoints
  * (ids are random per block instance, names are stable across processes). The moments live in
- * {@code stateManager} and are closed with it.
+ * {@code stateManager} and are closed with it. The rate at step t is the configured rate times {@code rateFactor(t)}
+ * (a {@link LearningRateSchedule}); t is the parameter's own step count, so a resumed run picks the schedule up where
+ * it stopped.
  */
 public final class ResumableAdamW extends Optimizer {
     private static final float BETA1 = 0.9f;
@@ -30,26 +33,36 @@ public final class ResumableAdamW extends Optimizer {
     private static final float EPSILON = 1e-8f;
 
     private final float learningRate;
+    private final LongToDoubleFunction rateFactor;
     private final NDManager stateManager;
     private final Map<String, NDArray> means = new ConcurrentHashMap<>();
     private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
 
+    /** AdamW at a constant {@code learningRate}. */
     public ResumableAdamW(float learningRate, float weightDecay, NDManager stateManager) {
+        this(learningRate, weightDecay, step -> 1.0, stateManager);
+    }
+
+    /** AdamW whose rate at optimiser step t (from 1) is {@code learningRate * rateFactor(t)}. */
+    public ResumableAdamW(float learningRate, float weightDecay, LongToDoubleFunction rateFactor,
+                          NDManager stateManager) {
         super(new Settings().optWeightDecays(weightDecay));
         this.learningRate = learningRate;
+        this.rateFactor = rateFactor;
         this.stateManager = stateManager;
     }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = steps.merge(parameterId, 1, Integer::sum);
-        float biasCorrected = (float) (learningRate * Math.sqrt(1.0 - Math.pow(BETA2, t))
+        float rate = (float) (learningRate * rateFactor.applyAsDouble(t));
+        float biasCorrected = (float) (rate * Math.sqrt(1.0 - Math.pow(BETA2, t))
                 / (1.0 - Math.pow(BETA1, t)));
         NDArray mean = means.computeIfAbsent(parameterId, k -> zerosLike(weight));
         NDArray variance = variances.computeIfAbsent(parameterId, k -> zerosLike(weight));
         weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, mean, variance), new NDList(weight),
-                learningRate, biasCorrected, getWeightDecay(), rescaleGrad, clipGrad, BETA1, BETA2, EPSILON,
+                rate, biasCorrected, getWeightDecay(), rescaleGrad, clipGrad, BETA1, BETA2, EPSILON,
                 true, true);
     }
 
@@ -122,7 +135,7 @@ public final class ResumableAdamW extends Optimizer {
         return bytes;
     }
 
-    /** DJL's optimizer settings (weight decay) without a learning-rate tracker: the rate here is fixed. */
+    /** DJL's optimizer settings (weight decay) without a learning-rate tracker: the rate is scheduled here. */
     private static final class Settings extends OptimizerBuilder<Settings> {
         @Override
         protected Settings self() {

@@ -14,10 +14,11 @@ package dev.rankforge.core.train;
  *                        items (the last-position objective draws its prefix from the whole history); 1 to maxLength:
  *                        one example per window of that size every {@code windowStep} items back from the end, so that
  *                        histories longer than the model's length train on all their items ({@link TrainingWindows})
+ * @param learningRateSchedule how the rate moves over the run ({@link LearningRateSchedule#CONSTANT}: not at all)
  */
 public record TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
                           int patience, int validationUsers, long seed, String device, float maskProbability,
-                          long maxSeconds, int windowStep) {
+                          long maxSeconds, int windowStep, LearningRateSchedule learningRateSchedule) {
 
     public static TrainConfig defaults() {
         return new TrainConfig(20, 128, 1e-3f, 0.0f, 5.0f, 5, 2000, 42L, "cpu");
@@ -27,19 +28,25 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
     public TrainConfig(int epochs, int batchSize, float learningRate, float weightDecay, float clipGradient,
                        int patience, int validationUsers, long seed, String device) {
         this(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers, seed, device, 0.2f, 0L,
-                0);
+                0, LearningRateSchedule.CONSTANT);
     }
 
     /** The same settings, starting no epoch after {@code seconds} of training. */
     public TrainConfig withMaxSeconds(long seconds) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers,
-                seed, device, maskProbability, seconds, windowStep);
+                seed, device, maskProbability, seconds, windowStep, learningRateSchedule);
     }
 
     /** The same settings, training on windows every {@code step} items of each history (0: the last window only). */
     public TrainConfig withWindowStep(int step) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers,
-                seed, device, maskProbability, maxSeconds, step);
+                seed, device, maskProbability, maxSeconds, step, learningRateSchedule);
+    }
+
+    /** The same settings with the learning rate following {@code schedule}. */
+    public TrainConfig withLearningRateSchedule(LearningRateSchedule schedule) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, clipGradient, patience, validationUsers,
+                seed, device, maskProbability, maxSeconds, windowStep, schedule);
     }
 
     public TrainConfig {
@@ -51,6 +58,9 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         }
         if (windowStep < 0) {
             throw new IllegalArgumentException("windowStep must not be negative");
+        }
+        if (learningRateSchedule == null) {
+            throw new IllegalArgumentException("learningRateSchedule must be given");
         }
         if (maskProbability <= 0 || maskProbability >= 1) {
             throw new IllegalArgumentException("maskProbability must be in (0, 1)");

@@ -81,7 +81,10 @@ public final class TrainingLoop {
             loadParameters(model, checkpointing.resumeFrom().parameters());
         }
         try (NDManager optimizerState = model.getNDManager().newSubManager()) {
-            ResumableAdamW optimizer = new ResumableAdamW(config.learningRate(), config.weightDecay(), optimizerState);
+            long stepsPerEpoch = Math.max(1, (task.examples() + config.batchSize() - 1) / config.batchSize());
+            LearningRateSchedule schedule = config.learningRateSchedule();
+            ResumableAdamW optimizer = new ResumableAdamW(config.learningRate(), config.weightDecay(),
+                    step -> schedule.factor(step, stepsPerEpoch, config.epochs()), optimizerState);
             // The task computes its own loss; DJL wants one in the config for its training listeners (unused here).
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(optimizer)
