@@ -26,6 +26,9 @@ import jakarta.validation.constraints.Pattern;
  *                    windows of that size every {@code windowStep} items back from the end, so that histories longer
  *                    than {@code maxLength} train on all their items (the extraction paper's code slides by half its
  *                    length); TRAIN jobs only
+ * @param learningRateSchedule {@code constant} (default, the papers') or {@code cosine}: the rate falls along half a
+ *                    cosine to zero at the last epoch
+ * @param warmupEpochs epochs of linear learning-rate warm-up before the schedule (default 0)
  */
 public record TrainingParams(
         @Min(1) @Max(1000) Integer epochs,
@@ -38,10 +41,12 @@ public record TrainingParams(
         String objective,
         @Pattern(regexp = "mean|gru|self-attention", message = "must be mean, gru or self-attention") String userTower,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double temperature,
-        @Min(0) @Max(1000) Integer windowStep) {
+        @Min(0) @Max(1000) Integer windowStep,
+        @Pattern(regexp = "constant|cosine", message = "must be constant or cosine") String learningRateSchedule,
+        @Min(0) @Max(1000) Integer warmupEpochs) {
 
     /** Parameters that leave every value to the defaults. */
     public static TrainingParams defaults() {
-        return new TrainingParams(null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -262,6 +262,13 @@ class ExtractionFlowTest {
                 "architecture", "gru4rec", "params", Map.of("windowStep", -1)), "params.windowStep");
         refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "params", Map.of("maxLength", 20, "windowStep", 21)), "params.windowStep");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("learningRateSchedule", "linear")),
+                "params.learningRateSchedule");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("warmupEpochs", -1)), "params.warmupEpochs");
+        refused(Map.of("datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "params", Map.of("epochs", 3, "warmupEpochs", 3)), "params.warmupEpochs");
         refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "params", Map.of("windowStep", 10),
                 "extraction", Map.of("target", Map.of("modelId", victimId))), "params.windowStep");

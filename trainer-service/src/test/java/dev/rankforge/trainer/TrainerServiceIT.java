@@ -50,7 +50,7 @@ class TrainerServiceIT {
                 out -> SequenceFile.write(data, out));
         UUID jobId = UUID.randomUUID();
         TrainingRequest request = TrainingRequest.train(jobId, UUID.randomUUID(), dataset.uri(), "gru4rec",
-                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L, null, null, null, null), null);
+                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L, null, null, null, null, null, null), null);
         KafkaTestClients.send(Topics.TRAINING_REQUESTS, jobId.toString(), request);
         KafkaTestClients.send(Topics.TRAINING_REQUESTS, jobId.toString(), request); // redelivery
 

@@ -58,7 +58,7 @@ class TrainingFlowTest {
 
         UUID jobId = UUID.randomUUID();
         TrainingRequest request = TrainingRequest.train(jobId, datasetId, null, "gru4rec",
-                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L, null, null, null, 5), null);
+                new TrainingParams(2, 16, 16, 64, 5e-3, 20, 1L, null, null, null, 5, "cosine", 1), null);
         connector.source(Channels.TRAINING_REQUESTS).send(request);
         connector.source(Channels.TRAINING_REQUESTS).send(request); // redelivery
 
@@ -74,6 +74,8 @@ class TrainingFlowTest {
         given().when().get("/training-jobs/" + jobId).then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED"))
                 .body("params.windowStep", equalTo(5))
+                .body("params.learningRateSchedule", equalTo("cosine"))
+                .body("params.warmupEpochs", equalTo(1))
                 .body("history", hasSize(2));
         given().when().get("/training-jobs").then().statusCode(200)
                 .body("findAll { it.id == '" + jobId + "' }", hasSize(1));
@@ -116,7 +118,7 @@ class TrainingFlowTest {
         // Fine-tuning: a TRAIN job that starts from the registered model's weights.
         UUID fineTuneId = UUID.randomUUID();
         connector.source(Channels.TRAINING_REQUESTS).send(TrainingRequest.fineTune(fineTuneId, datasetId, null,
-                "gru4rec", new TrainingParams(1, 16, 16, 64, 5e-3, 20, 1L, null, null, null, null), last.modelId(), null));
+                "gru4rec", new TrainingParams(1, 16, 16, 64, 5e-3, 20, 1L, null, null, null, null, null, null), last.modelId(), null));
         await().atMost(Duration.ofSeconds(90)).until(() -> events.received().stream()
                 .anyMatch(m -> m.getPayload().jobId().equals(fineTuneId) && m.getPayload().status().isTerminal()));
         double scratchFirstEpoch = given().get("/training-jobs/" + jobId).then().extract()

@@ -1,10 +1,10 @@
 package dev.rankforge.core.train;
 
 /**
- * How the learning rate moves over a run, as a factor of the configured rate at each optimiser step: constant (the
- * papers' setting), or a linear warm-up over {@code warmupEpochs} followed by a cosine decay to zero at the end of the
- * configured epochs (Loshchilov &amp; Hutter's SGDR without restarts). A run stopped earlier — by patience or by its time
- * budget — ends before the rate reaches zero, so a time-boxed run should size its epochs to the budget.
+ * How the learning rate moves over a run, as a factor of the configured rate at each optimiser step: after an optional
+ * linear warm-up over {@code warmupEpochs}, constant (the papers' setting) or a cosine decay towards zero at the end
+ * of the configured epochs (Loshchilov &amp; Hutter's SGDR without restarts). A run stopped earlier — by patience or
+ * by its time budget — ends before the rate gets there, so a time-boxed run should size its epochs to the budget.
  *
  * @param decay        the shape after the warm-up
  * @param warmupEpochs epochs over which the rate rises linearly from near zero to the configured rate (0: none)
@@ -63,12 +63,13 @@ public record LearningRateSchedule(Decay decay, int warmupEpochs) {
         if (decay == Decay.CONSTANT) {
             return 1.0;
         }
+        // the first step after the warm-up runs at the full rate, the last at a small one rather than at zero
         long decaySteps = Math.max(1, epochs * stepsPerEpoch - warmupSteps);
-        double progress = Math.min(1.0, (double) (step - warmupSteps) / decaySteps);
+        double progress = Math.min(1.0, (double) (step - warmupSteps - 1) / decaySteps);
         return 0.5 * (1 + Math.cos(Math.PI * progress));
     }
 
-    /** The name the training spec and the benches use: {@code constant}, {@code cosine} or {@code cosine-warmup-N}. */
+    /** The name the benches give it: {@code constant}, {@code cosine}, or either with {@code -warmup-N}. */
     public String label() {
         String shape = decay.name().toLowerCase(java.util.Locale.ROOT);
         return warmupEpochs == 0 ? shape : shape + "-warmup-" + warmupEpochs;

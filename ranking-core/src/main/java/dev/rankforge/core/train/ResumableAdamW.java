@@ -23,9 +23,10 @@ import java.util.function.LongToDoubleFunction;
  *
  * <p>State is keyed by parameter id while training and by the parameter's structured name in checkpoints
  * (ids are random per block instance, names are stable across processes). The moments live in
- * {@code stateManager} and are closed with it. The rate at step t is the configured rate times {@code rateFactor(t)}
- * (a {@link LearningRateSchedule}); t is the parameter's own step count, so a resumed run picks the schedule up where
- * it stopped.
+ * {@code stateManager} and are closed with it. The rate of a step is the configured rate times
+ * {@code rateFactor(step)} (a {@link LearningRateSchedule}), the step numbered by the training loop ({@link
+ * #beginStep}) from the epochs and batches done, so a resumed run picks the schedule up where it stopped and a
+ * skipped step does not shift it.
  */
 public final class ResumableAdamW extends Optimizer {
     private static final float BETA1 = 0.9f;
@@ -34,6 +35,7 @@ public final class ResumableAdamW extends Optimizer {
 
     private final float learningRate;
     private final LongToDoubleFunction rateFactor;
+    private volatile float rate;
     private final NDManager stateManager;
     private final Map<String, NDArray> means = new ConcurrentHashMap<>();
     private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
@@ -44,19 +46,25 @@ public final class ResumableAdamW extends Optimizer {
         this(learningRate, weightDecay, step -> 1.0, stateManager);
     }
 
-    /** AdamW whose rate at optimiser step t (from 1) is {@code learningRate * rateFactor(t)}. */
+    /** AdamW whose rate at the run's optimiser step t (from 1, see {@link #beginStep}) is {@code learningRate * rateFactor(t)}. */
     public ResumableAdamW(float learningRate, float weightDecay, LongToDoubleFunction rateFactor,
                           NDManager stateManager) {
         super(new Settings().optWeightDecays(weightDecay));
         this.learningRate = learningRate;
         this.rateFactor = rateFactor;
+        this.rate = (float) (learningRate * rateFactor.applyAsDouble(1));
         this.stateManager = stateManager;
+    }
+
+    /** Sets the rate for the updates of the run's optimiser step {@code step} (from 1). */
+    public void beginStep(long step) {
+        rate = (float) (learningRate * rateFactor.applyAsDouble(step));
     }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = steps.merge(parameterId, 1, Integer::sum);
-        float rate = (float) (learningRate * rateFactor.applyAsDouble(t));
+        float rate = this.rate;
         float biasCorrected = (float) (rate * Math.sqrt(1.0 - Math.pow(BETA2, t))
                 / (1.0 - Math.pow(BETA1, t)));
         NDArray mean = means.computeIfAbsent(parameterId, k -> zerosLike(weight));

@@ -62,6 +62,9 @@ public record TrainConfig(int epochs, int batchSize, float learningRate, float w
         if (learningRateSchedule == null) {
             throw new IllegalArgumentException("learningRateSchedule must be given");
         }
+        if (learningRateSchedule.warmupEpochs() >= epochs) {
+            throw new IllegalArgumentException("the learning-rate warm-up must be shorter than the run's epochs");
+        }
         if (maskProbability <= 0 || maskProbability >= 1) {
             throw new IllegalArgumentException("maskProbability must be in (0, 1)");
         }

@@ -81,8 +81,8 @@ public final class TrainingLoop {
             loadParameters(model, checkpointing.resumeFrom().parameters());
         }
         try (NDManager optimizerState = model.getNDManager().newSubManager()) {
-            long stepsPerEpoch = Math.max(1, (task.examples() + config.batchSize() - 1) / config.batchSize());
             LearningRateSchedule schedule = config.learningRateSchedule();
+            long stepsPerEpoch = stepsPerEpoch(task);
             ResumableAdamW optimizer = new ResumableAdamW(config.learningRate(), config.weightDecay(),
                     step -> schedule.factor(step, stepsPerEpoch, config.epochs()), optimizerState);
             // The task computes its own loss; DJL wants one in the config for its training listeners (unused here).
@@ -123,7 +123,7 @@ public final class TrainingLoop {
         while (epoch < config.epochs() && (bestParameters == null || epoch - bestEpoch < config.patience())
                 && (config.maxSeconds() == 0 || System.nanoTime() - started < config.maxSeconds() * 1_000_000_000L)) {
             epoch++;
-            EpochReport report = epoch(epoch, trainer, task, scoring, cancelled, listener);
+            EpochReport report = epoch(epoch, trainer, optimizer, task, scoring, cancelled, listener);
             listener.onEpoch(report);
             if (!Double.isFinite(report.loss()) || !Double.isFinite(report.selectionValue())) {
                 // Diverged (a NaN loss, or NaN scores after the last step): its weights are not worth keeping, and
@@ -150,7 +150,7 @@ public final class TrainingLoop {
         return new TrainingResult(scoring, bestEpoch, epoch, bestValidation);
     }
 
-    private EpochReport epoch(int epoch, Trainer trainer, TrainingTask task,
+    private EpochReport epoch(int epoch, Trainer trainer, ResumableAdamW optimizer, TrainingTask task,
                               ScoringModel scoring, BooleanSupplier cancelled, ProgressListener listener) {
         long seed = config.seed() * 1_000_003L + epoch;
         Engine.getInstance().setRandomSeed((int) seed);
@@ -165,6 +165,7 @@ public final class TrainingLoop {
                 throw new CancellationException("training cancelled in epoch " + epoch);
             }
             int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+            optimizer.beginStep((epoch - 1L) * stepsPerEpoch(task) + batches + 1);
             Step step = step(trainer, task, batch, random);
             lossSum += step.loss();
             skippedSteps += step.applied() ? 0 : 1;
@@ -214,6 +215,11 @@ public final class TrainingLoop {
             }
             return new Step(loss, true);
         }
+    }
+
+    /** Optimiser steps in one epoch of {@code task}: one per batch, the last one possibly short. */
+    private long stepsPerEpoch(TrainingTask task) {
+        return Math.max(1, (task.examples() + config.batchSize() - 1) / config.batchSize());
     }
 
     private static int[] shuffled(int n, Random random) {

@@ -16,6 +16,7 @@ import dev.rankforge.core.extract.QueryGenerator;
 import dev.rankforge.core.loss.Losses;
 import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
+import dev.rankforge.core.train.LearningRateSchedule;
 import dev.rankforge.core.train.TrainConfig;
 import dev.rankforge.service.problem.InvalidRequestException;
 import java.util.Locale;
@@ -27,7 +28,14 @@ import java.util.Locale;
 @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
 public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int batchSize, double learningRate,
                              int maxLength, long seed, String objective, Distillation distillation,
-                             Extraction extraction, String userTower, Double temperature, int windowStep) {
+                             Extraction extraction, String userTower, Double temperature, int windowStep,
+                             String learningRateSchedule, int warmupEpochs) {
+    public ResolvedParams {
+        if (learningRateSchedule == null) { // a row stored before schedules existed trained at a constant rate
+            learningRateSchedule = "constant";
+        }
+    }
+
     /** The history length a job gets when it names none. */
     static final int DEFAULT_MAX_LENGTH = 50;
 
@@ -77,7 +85,8 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 preset.temperature() == null ? null
                         : in.temperature() == null ? Double.parseDouble(Float.toString(preset.temperature()))
                         : in.temperature(),
-                orDefault(in.windowStep(), 0));
+                orDefault(in.windowStep(), 0), orDefault(in.learningRateSchedule(), "constant"),
+                orDefault(in.warmupEpochs(), 0));
         if (r.objective != null && kind != TrainingKind.TRAIN) {
             throw new InvalidRequestException("params.objective", "applies to TRAIN jobs only");
         }
@@ -87,6 +96,10 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         if (r.windowStep > r.maxLength) {
             throw new InvalidRequestException("params.windowStep",
                     "must be at most maxLength (" + r.maxLength + "), or items between windows would be skipped");
+        }
+        if (r.warmupEpochs >= r.epochs) {
+            throw new InvalidRequestException("params.warmupEpochs",
+                    "must be less than epochs (" + r.epochs + "): the rate would never reach learningRate");
         }
         if (!Architectures.TWO_TOWER.equals(architecture)) {
             if (in.userTower() != null) {
@@ -139,6 +152,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         TrainConfig defaults = TrainConfig.defaults();
         return new TrainConfig(epochs, batchSize, (float) learningRate, defaults.weightDecay(),
                 defaults.clipGradient(), defaults.patience(), defaults.validationUsers(), seed, device)
-                .withWindowStep(windowStep);
+                .withWindowStep(windowStep)
+                .withLearningRateSchedule(LearningRateSchedule.of(learningRateSchedule, warmupEpochs));
     }
 }
