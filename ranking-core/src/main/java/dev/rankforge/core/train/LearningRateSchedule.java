@@ -1,5 +1,7 @@
 package dev.rankforge.core.train;
 
+import java.util.Locale;
+
 /**
  * How the learning rate moves over a run, as a factor of the configured rate at each optimiser step: after an optional
  * linear warm-up over {@code warmupEpochs}, constant (the papers' setting) or a cosine decay towards zero at the end
@@ -69,9 +71,13 @@ public record LearningRateSchedule(Decay decay, int warmupEpochs) {
         return 0.5 * (1 + Math.cos(Math.PI * progress));
     }
 
+    /** The decay's name as the training spec writes it ({@link #of}): {@code constant} or {@code cosine}. */
+    public String decayName() {
+        return decay.name().toLowerCase(Locale.ROOT);
+    }
+
     /** The name the benches give it: {@code constant}, {@code cosine}, or either with {@code -warmup-N}. */
     public String label() {
-        String shape = decay.name().toLowerCase(java.util.Locale.ROOT);
-        return warmupEpochs == 0 ? shape : shape + "-warmup-" + warmupEpochs;
+        return warmupEpochs == 0 ? decayName() : decayName() + "-warmup-" + warmupEpochs;
     }
 }

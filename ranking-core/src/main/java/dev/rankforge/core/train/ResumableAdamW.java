@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongToDoubleFunction;
 
 /**
  * AdamW with the same update as DJL's {@code AdamW} (decoupled weight decay, bias correction, the engine's fused
@@ -23,54 +22,40 @@ import java.util.function.LongToDoubleFunction;
  *
  * <p>State is keyed by parameter id while training and by the parameter's structured name in checkpoints
  * (ids are random per block instance, names are stable across processes). The moments live in
- * {@code stateManager} and are closed with it. The rate of a step is the configured rate times
- * {@code rateFactor(step)} (a {@link LearningRateSchedule}), the step numbered by the training loop ({@link
- * #beginStep}) from the epochs and batches done, so a resumed run picks the schedule up where it stopped and a
- * skipped step does not shift it.
+ * {@code stateManager} and are closed with it. The training loop sets the rate of each step ({@link #setLearningRate},
+ * from its {@link LearningRateSchedule}).
  */
 public final class ResumableAdamW extends Optimizer {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
 
-    private final float learningRate;
-    private final LongToDoubleFunction rateFactor;
-    private volatile float rate;
+    private float learningRate;
     private final NDManager stateManager;
     private final Map<String, NDArray> means = new ConcurrentHashMap<>();
     private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
 
-    /** AdamW at a constant {@code learningRate}. */
     public ResumableAdamW(float learningRate, float weightDecay, NDManager stateManager) {
-        this(learningRate, weightDecay, step -> 1.0, stateManager);
-    }
-
-    /** AdamW whose rate at the run's optimiser step t (from 1, see {@link #beginStep}) is {@code learningRate * rateFactor(t)}. */
-    public ResumableAdamW(float learningRate, float weightDecay, LongToDoubleFunction rateFactor,
-                          NDManager stateManager) {
         super(new Settings().optWeightDecays(weightDecay));
         this.learningRate = learningRate;
-        this.rateFactor = rateFactor;
-        this.rate = (float) (learningRate * rateFactor.applyAsDouble(1));
         this.stateManager = stateManager;
     }
 
-    /** Sets the rate for the updates of the run's optimiser step {@code step} (from 1). */
-    public void beginStep(long step) {
-        rate = (float) (learningRate * rateFactor.applyAsDouble(step));
+    /** The rate of the updates that follow (a scheduled run's, set before each step). */
+    public void setLearningRate(float learningRate) {
+        this.learningRate = learningRate;
     }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = steps.merge(parameterId, 1, Integer::sum);
-        float rate = this.rate;
-        float biasCorrected = (float) (rate * Math.sqrt(1.0 - Math.pow(BETA2, t))
+        float biasCorrected = (float) (learningRate * Math.sqrt(1.0 - Math.pow(BETA2, t))
                 / (1.0 - Math.pow(BETA1, t)));
         NDArray mean = means.computeIfAbsent(parameterId, k -> zerosLike(weight));
         NDArray variance = variances.computeIfAbsent(parameterId, k -> zerosLike(weight));
         weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, mean, variance), new NDList(weight),
-                rate, biasCorrected, getWeightDecay(), rescaleGrad, clipGrad, BETA1, BETA2, EPSILON,
+                learningRate, biasCorrected, getWeightDecay(), rescaleGrad, clipGrad, BETA1, BETA2, EPSILON,
                 true, true);
     }
 
@@ -143,7 +128,7 @@ public final class ResumableAdamW extends Optimizer {
         return bytes;
     }
 
-    /** DJL's optimizer settings (weight decay) without a learning-rate tracker: the rate is scheduled here. */
+    /** DJL's optimizer settings (weight decay) without a learning-rate tracker: the training loop sets the rate. */
     private static final class Settings extends OptimizerBuilder<Settings> {
         @Override
         protected Settings self() {

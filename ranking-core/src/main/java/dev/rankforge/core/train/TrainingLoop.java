@@ -81,10 +81,7 @@ public final class TrainingLoop {
             loadParameters(model, checkpointing.resumeFrom().parameters());
         }
         try (NDManager optimizerState = model.getNDManager().newSubManager()) {
-            LearningRateSchedule schedule = config.learningRateSchedule();
-            long stepsPerEpoch = stepsPerEpoch(task);
-            ResumableAdamW optimizer = new ResumableAdamW(config.learningRate(), config.weightDecay(),
-                    step -> schedule.factor(step, stepsPerEpoch, config.epochs()), optimizerState);
+            ResumableAdamW optimizer = new ResumableAdamW(config.learningRate(), config.weightDecay(), optimizerState);
             // The task computes its own loss; DJL wants one in the config for its training listeners (unused here).
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(optimizer)
@@ -156,6 +153,10 @@ public final class TrainingLoop {
         Engine.getInstance().setRandomSeed((int) seed);
         Random random = new Random(seed);
         int[] order = shuffled(task.examples(), random);
+        // Steps are numbered from the epochs and batches done, so that a resumed run continues the schedule where it
+        // stopped and a skipped step does not shift it.
+        long stepsPerEpoch = Math.max(1, (order.length + config.batchSize() - 1) / config.batchSize());
+        long firstStep = (epoch - 1L) * stepsPerEpoch + 1;
         long started = System.nanoTime();
         double lossSum = 0;
         int batches = 0;
@@ -165,7 +166,8 @@ public final class TrainingLoop {
                 throw new CancellationException("training cancelled in epoch " + epoch);
             }
             int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
-            optimizer.beginStep((epoch - 1L) * stepsPerEpoch(task) + batches + 1);
+            double factor = config.learningRateSchedule().factor(firstStep + batches, stepsPerEpoch, config.epochs());
+            optimizer.setLearningRate((float) (config.learningRate() * factor));
             Step step = step(trainer, task, batch, random);
             lossSum += step.loss();
             skippedSteps += step.applied() ? 0 : 1;
@@ -215,11 +217,6 @@ public final class TrainingLoop {
             }
             return new Step(loss, true);
         }
-    }
-
-    /** Optimiser steps in one epoch of {@code task}: one per batch, the last one possibly short. */
-    private long stepsPerEpoch(TrainingTask task) {
-        return Math.max(1, (task.examples() + config.batchSize() - 1) / config.batchSize());
     }
 
     private static int[] shuffled(int n, Random random) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CheckpointResumeTest {
     private static final SequenceDataset DATA = SyntheticGenerator.generate(new SyntheticSpec(200, 50, 12, 1.0, 0.8, 3));
 
-    /** A scheduled rate resumes where it stopped too: it follows the optimiser's own step count. */
+    /** A scheduled rate resumes where it stopped too: the loop numbers its steps from the epochs done. */
     @ParameterizedTest
     @CsvSource({"sasrec, false", "narm, false", "narm, true"})
     void resumedRunEqualsUninterruptedRun(String architecture, boolean cosine) throws Exception {

@@ -31,8 +31,9 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                              Extraction extraction, String userTower, Double temperature, int windowStep,
                              String learningRateSchedule, int warmupEpochs) {
     public ResolvedParams {
-        if (learningRateSchedule == null) { // a row stored before schedules existed trained at a constant rate
-            learningRateSchedule = "constant";
+        // left out, or a row stored before schedules existed: ranking-core's default
+        if (learningRateSchedule == null) {
+            learningRateSchedule = TrainConfig.defaults().learningRateSchedule().decayName();
         }
     }
 
@@ -85,8 +86,8 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                 preset.temperature() == null ? null
                         : in.temperature() == null ? Double.parseDouble(Float.toString(preset.temperature()))
                         : in.temperature(),
-                orDefault(in.windowStep(), 0), orDefault(in.learningRateSchedule(), "constant"),
-                orDefault(in.warmupEpochs(), 0));
+                orDefault(in.windowStep(), 0), in.learningRateSchedule(),
+                orDefault(in.warmupEpochs(), base.learningRateSchedule().warmupEpochs()));
         if (r.objective != null && kind != TrainingKind.TRAIN) {
             throw new InvalidRequestException("params.objective", "applies to TRAIN jobs only");
         }
