@@ -47,7 +47,8 @@ final class AttackMl1mBenchmark implements Callable<Integer> {
             description = "Where extraction-ml1m --architecture narm left victim.rfmd and surrogate-autoregressive-<loss>.rfmd.")
     Path workDir;
 
-    @Option(names = "--surrogate-loss", defaultValue = "margin-rank")
+    @Option(names = "--surrogate-loss", defaultValue = "margin-rank", description = "The extraction-ml1m surrogate's "
+            + "entry: its loss, with -one-pass where it was trained with --student-one-pass.")
     String surrogateLoss;
 
     @Option(names = "--surrogate-architecture",

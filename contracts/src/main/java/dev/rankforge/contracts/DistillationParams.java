@@ -2,6 +2,7 @@ package dev.rankforge.contracts;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * How a student learns from a teacher's ranked lists (DISTILL and EXTRACT jobs). Absent values take defaults.
@@ -9,9 +10,16 @@ import jakarta.validation.constraints.Min;
  * @param loss                a ranking-core loss name (default {@code margin-rank}, the extraction paper's loss)
  * @param negatives           uniformly sampled items scored beside each teacher list (default 100)
  * @param listLength          teacher list length k (default 100; EXTRACT: the top-k asked of the black box)
- * @param prefixesPerSequence training examples drawn from each sequence per epoch (default 4)
+ * @param prefixesPerSequence training examples drawn from each sequence per epoch, one encoder pass each (default 4;
+ *                            per-prefix encoding only)
+ * @param prefixEncoding      {@code per-prefix} (default, the extraction paper's: each example one random prefix, its
+ *                            own pass) or {@code one-pass} (a causal student — gru4rec, narm, sasrec, two-tower —
+ *                            encodes many prefixes of a sequence in one pass: every prefix of every sequence once an
+ *                            epoch, many times the examples per second)
  */
 public record DistillationParams(String loss, @Min(0) @Max(10_000) Integer negatives,
                                  @Min(10) @Max(100) Integer listLength,
-                                 @Min(1) @Max(1000) Integer prefixesPerSequence) {
+                                 @Min(1) @Max(1000) Integer prefixesPerSequence,
+                                 @Pattern(regexp = "per-prefix|one-pass",
+                                         message = "must be per-prefix or one-pass") String prefixEncoding) {
 }

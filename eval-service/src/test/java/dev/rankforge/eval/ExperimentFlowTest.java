@@ -300,11 +300,17 @@ class ExperimentFlowTest {
                   "victim": {"kind": "train", "dataset": "data", "params": {"epochz": 3}},
                   "eval":   {"kind": "evaluate", "dataset": "data", "models": ["victim"], "protocols": ["uniform-x"]},
                   "x":      {"kind": "trian"},
-                  "other":  {"kind": "train", "dataset": "data", "architecture": "gru5rec"}}}""".formatted(UUID.randomUUID()))
+                  "other":  {"kind": "train", "dataset": "data", "architecture": "gru5rec"},
+                  "steal":  {"kind": "extract", "dataset": "data", "victim": "victim", "architecture": "bert4rec",
+                             "distillation": {"prefixEncoding": "one-pass"}},
+                  "copy":   {"kind": "distill", "dataset": "data", "teacher": "victim",
+                             "distillation": {"prefixEncoding": "sometimes", "negatives": -1}}}}""".formatted(UUID.randomUUID()))
                 .when().post("/experiments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("steps.data.synthetic", "steps.victim.params.epochz",
-                        "steps.eval.protocols[0]", "steps.x.kind", "steps.other.architecture"));
+                        "steps.eval.protocols[0]", "steps.x.kind", "steps.other.architecture",
+                        "steps.steal.distillation.prefixEncoding", "steps.copy.distillation.prefixEncoding",
+                        "steps.copy.distillation.negatives"));
         given().contentType("application/json").body("""
                 {"name": "dangling", "steps": {"eval": {"kind": "evaluate", "dataset": "data", "models": ["victim"]}}}""")
                 .when().post("/experiments")

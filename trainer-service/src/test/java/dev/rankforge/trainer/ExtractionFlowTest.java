@@ -123,8 +123,10 @@ class ExtractionFlowTest {
                 "datasetUri", datasetUri, "architecture", "narm", "teacherModelId", victimId,
                 "params", Map.of("epochs", 10, "embeddingSize", 32, "hiddenSize", 32, "batchSize", 64,
                         "learningRate", 0.005, "maxLength", 20),
-                "distillation", Map.of("loss", "lambdaloss", "negatives", 20, "listLength", 20)));
+                "distillation", Map.of("loss", "lambdaloss", "negatives", 20, "listLength", 20,
+                        "prefixEncoding", "one-pass")));
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(job.getString("params.distillation.prefixEncoding")).isEqualTo("one-pass");
         assertThat(job.getList("history")).hasSize(10);
         double agreement = job.getDouble("result.teacherFidelity.'agreement@10'");
         System.out.println("DISTILL fidelity: " + job.getMap("result.teacherFidelity"));
@@ -248,6 +250,16 @@ class ExtractionFlowTest {
         refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "distillation", Map.of("loss", "telepathy"),
                 "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.loss");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "distillation", Map.of("prefixEncoding", "both"),
+                "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.prefixEncoding");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "bert4rec", "distillation", Map.of("prefixEncoding", "one-pass"),
+                "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.prefixEncoding");
+        refused(Map.of("kind", "EXTRACT", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
+                "architecture", "gru4rec", "distillation", Map.of("prefixEncoding", "one-pass",
+                        "prefixesPerSequence", 8),
+                "extraction", Map.of("target", Map.of("modelId", victimId))), "distillation.prefixesPerSequence");
         refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,
                 "architecture", "gru4rec", "teacherModelId", UUID.randomUUID().toString()), "teacherModelId");
         refused(Map.of("kind", "DISTILL", "datasetId", UUID.randomUUID().toString(), "datasetUri", datasetUri,

@@ -10,6 +10,7 @@ import dev.rankforge.eval.messaging.EvalMessagePublisher;
 import dev.rankforge.eval.plan.StepInput;
 import dev.rankforge.eval.plan.StepSpec;
 import jakarta.inject.Singleton;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -26,7 +27,7 @@ public class DistillStep extends TrainingJobStep<DistillStep.Spec> {
 
     /** @param teacher a model step; @param architecture the student's (default: the teacher's) */
     public record Spec(@NotBlank String dataset, @NotBlank String teacher, String architecture, TrainingParams params,
-                       DistillationParams distillation) implements StepSpec {
+                       @Valid DistillationParams distillation) implements StepSpec {
         @Override
         public List<StepInput> inputs() {
             return Inputs.dataset(dataset).model("teacher", teacher).list();
@@ -47,7 +48,7 @@ public class DistillStep extends TrainingJobStep<DistillStep.Spec> {
     public List<dev.rankforge.service.problem.Problem.FieldError> check(Spec spec) {
         List<dev.rankforge.service.problem.Problem.FieldError> errors = new java.util.ArrayList<>(
                 spec.architecture() == null ? List.of() : ModelSteps.checkArchitecture(spec.architecture()));
-        errors.addAll(ModelSteps.checkLoss(spec.distillation()));
+        errors.addAll(ModelSteps.checkDistillation(spec.distillation(), spec.architecture()));
         return errors;
     }
 

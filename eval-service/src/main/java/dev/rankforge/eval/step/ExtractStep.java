@@ -43,7 +43,7 @@ public class ExtractStep extends TrainingJobStep<ExtractStep.Spec> {
      * @param distillation loss, k ({@code listLength}), negatives
      */
     public record Spec(@NotBlank String dataset, String victim, BlackBoxTarget target, String architecture,
-                       TrainingParams params, @Valid Budget extraction, DistillationParams distillation)
+                       TrainingParams params, @Valid Budget extraction, @Valid DistillationParams distillation)
             implements StepSpec {
         @Override
         public List<StepInput> inputs() {
@@ -72,7 +72,7 @@ public class ExtractStep extends TrainingJobStep<ExtractStep.Spec> {
     @Override
     public List<FieldError> check(Spec spec) {
         List<FieldError> errors = new ArrayList<>(ModelSteps.checkArchitecture(spec.architectureOrDefault()));
-        errors.addAll(ModelSteps.checkLoss(spec.distillation()));
+        errors.addAll(ModelSteps.checkDistillation(spec.distillation(), spec.architectureOrDefault()));
         if ((spec.victim() == null) == (spec.target() == null)) {
             errors.add(new FieldError("victim", "give exactly one of 'victim' (a model step) or 'target' (an endpoint)"));
         }

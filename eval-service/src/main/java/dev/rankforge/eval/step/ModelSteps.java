@@ -26,11 +26,22 @@ public final class ModelSteps {
                 "unknown architecture '" + architecture + "'; known: " + String.join(", ", new TreeSet<>(Architectures.names()))));
     }
 
-    /** Refuses a distillation loss ranking-core does not know. */
-    public static List<FieldError> checkLoss(DistillationParams distillation) {
+    /**
+     * Refuses a distillation loss ranking-core does not know, and one-pass prefix encoding for a student
+     * {@code architecture} (null: not known yet) that encodes each prefix in its own pass.
+     */
+    public static List<FieldError> checkDistillation(DistillationParams distillation, String architecture) {
+        List<FieldError> errors = new java.util.ArrayList<>();
         String loss = distillation == null ? null : distillation.loss();
-        return loss == null || Losses.names().contains(loss) ? List.of() : List.of(new FieldError("distillation.loss",
-                "unknown loss '" + loss + "'; known: " + String.join(", ", Losses.names())));
+        if (loss != null && !Losses.names().contains(loss)) {
+            errors.add(new FieldError("distillation.loss",
+                    "unknown loss '" + loss + "'; known: " + String.join(", ", Losses.names())));
+        }
+        if (distillation != null && "one-pass".equals(distillation.prefixEncoding()) && architecture != null
+                && Architectures.isKnown(architecture) && !Architectures.encodesPrefixesInOnePass(architecture)) {
+            errors.add(new FieldError("distillation.prefixEncoding", Architectures.onePassRefusal(architecture)));
+        }
+        return errors;
     }
 
     /** The update a trainer-service event makes to a step whose job it is. */

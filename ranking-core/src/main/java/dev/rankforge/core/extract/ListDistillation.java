@@ -7,12 +7,14 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.Trainer;
 import dev.rankforge.core.loss.ListBatch;
 import dev.rankforge.core.loss.Losses;
 import dev.rankforge.core.loss.RankingLoss;
 import dev.rankforge.core.metrics.Agreement;
 import dev.rankforge.core.model.ScoringModel;
+import dev.rankforge.core.nn.Architectures;
 import dev.rankforge.core.nn.ModelSpec;
 import dev.rankforge.core.nn.SequenceRecommender;
 import dev.rankforge.core.train.Checkpointing;
@@ -24,19 +26,19 @@ import dev.rankforge.core.train.TrainingResult;
 import dev.rankforge.core.train.TrainingTask;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * Trains a student to reproduce a teacher's ranked lists (ranking distillation; black-box extraction when the
- * lists come from a {@link QuerySet}). Each example is a random prefix of a source sequence; the student scores
- * the teacher's list for it plus sampled negatives, and a {@link RankingLoss} compares the student's scores with
- * the teacher's order (labels {@code k - rank} for the list, 0 for negatives). The last sequences of the source
- * are held out: validation is Agreement@10 between student and teacher on their full prefixes.
+ * lists come from a {@link QuerySet}). Each example is a prefix of a source sequence; the student scores the
+ * teacher's list for it plus sampled negatives, and a {@link RankingLoss} compares the student's scores with the
+ * teacher's order (labels {@code k - rank} for the list, 0 for negatives). Prefixes are encoded one pass each (the
+ * paper's: a random prefix per example, any student) or many from one pass over the sequence ({@link
+ * Settings#onePass}: a causal student, every prefix once an epoch). The last sequences of the source are held out:
+ * validation is Agreement@10 between student and teacher on their full prefixes.
  */
 public final class ListDistillation {
     /** The validation metric that picks the best epoch: Agreement@10 with the teacher on held-out histories. */
@@ -45,16 +47,32 @@ public final class ListDistillation {
     private static final int MAX_VALIDATION = 500;
 
     /**
-     * @param loss                 a {@link Losses} name, e.g. {@code margin-rank}
-     * @param negatives            uniformly sampled items added to each list (label 0)
-     * @param prefixesPerSequence  examples drawn from each sequence per epoch
+     * Most student scores {@code [prefixes, items]} one one-pass batch computes before it picks each prefix's
+     * candidates (32 Mi floats, 128 MB, a few times that with gradients): every prefix of a 128-row batch fits for
+     * short catalogues; for large ones fewer prefixes a pass do.
      */
-    public record Settings(String loss, int negatives, int prefixesPerSequence) {
+    static final long ONE_PASS_SCORE_BUDGET = 32L << 20;
+
+    /**
+     * @param loss                a {@link Losses} name, e.g. {@code margin-rank}
+     * @param negatives           uniformly sampled items added to each list
+     * @param prefixesPerSequence examples drawn from each sequence per epoch when each prefix has its own pass
+     * @param onePass             many prefixes of a sequence from one pass of a causal student
+     *                            ({@link SequenceRecommender#encodesPrefixesInOnePass}): an epoch trains every prefix
+     *                            of every sequence once, as the paper's epoch does, and {@code prefixesPerSequence}
+     *                            does not apply
+     */
+    public record Settings(String loss, int negatives, int prefixesPerSequence, boolean onePass) {
         public Settings {
             Losses.create(loss);
             if (negatives < 0 || prefixesPerSequence < 1) {
                 throw new IllegalArgumentException("negatives must be >= 0 and prefixesPerSequence >= 1");
             }
+        }
+
+        /** One pass per prefix, {@code prefixesPerSequence} random prefixes of each sequence an epoch. */
+        public Settings(String loss, int negatives, int prefixesPerSequence) {
+            this(loss, negatives, prefixesPerSequence, false);
         }
     }
 
@@ -64,13 +82,21 @@ public final class ListDistillation {
         this.config = config;
     }
 
+    /** @throws IllegalArgumentException for a one-pass setting and a student that is not causal */
     public TrainingResult train(ModelSpec student, ListSource source, Settings settings, ProgressListener listener,
                                 BooleanSupplier cancelled, Checkpointing checkpointing) {
         if (source.size() < 2 || source.listLength() < 10) {
             throw new IllegalArgumentException("need at least two sequences and lists of at least 10 items");
         }
-        return new TrainingLoop(config).run(student, scoring -> new Task(student, source, settings), listener,
-                cancelled, checkpointing);
+        SequenceRecommender shape = Architectures.build(student);
+        if (settings.onePass() && !shape.encodesPrefixesInOnePass()) {
+            throw new IllegalArgumentException(Architectures.onePassRefusal(student.architecture()));
+        }
+        int prefixesPerPass = Math.max(1, Math.min(shape.prefixesPerPass(config.batchSize()),
+                (int) Math.min(student.maxLength(),
+                        ONE_PASS_SCORE_BUDGET / ((long) config.batchSize() * (student.numItems() + 1)))));
+        return new TrainingLoop(config).run(student, scoring -> new Task(student, source, settings, prefixesPerPass),
+                listener, cancelled, checkpointing);
     }
 
     private static final class Task implements TrainingTask {
@@ -81,8 +107,10 @@ public final class ListDistillation {
         private final int trainSequences;
         private final List<int[]> validationHistories = new ArrayList<>();
         private final List<int[]> validationAnswers = new ArrayList<>();
+        /** One-pass examples: the sequence, the end of its window (exclusive), the stride and offset of the chunk. */
+        private final OnePassPlan plan;
 
-        Task(ModelSpec spec, ListSource source, Settings settings) {
+        Task(ModelSpec spec, ListSource source, Settings settings, int prefixesPerPass) {
             this.spec = spec;
             this.source = source;
             this.settings = settings;
@@ -97,15 +125,22 @@ public final class ListDistillation {
                 validationHistories.add(source.sequence(indices[i]));
             }
             validationAnswers.addAll(Arrays.asList(source.answers(indices, lengths)));
+            this.plan = settings.onePass() ? OnePassPlan.of(source, trainSequences, spec.maxLength(), prefixesPerPass)
+                    : null;
         }
 
         @Override
         public int examples() {
-            return trainSequences * settings.prefixesPerSequence();
+            return plan != null ? plan.size() : trainSequences * settings.prefixesPerSequence();
         }
 
         @Override
         public NDArray loss(Trainer trainer, NDManager step, int[] batch, Random random) {
+            return plan != null ? onePassLoss(trainer, step, batch, random) : perPrefixLoss(trainer, step, batch, random);
+        }
+
+        /** A random prefix of each example's sequence, each encoded by its own pass (the paper's). */
+        private NDArray perPrefixLoss(Trainer trainer, NDManager step, int[] batch, Random random) {
             SequenceRecommender block = (SequenceRecommender) trainer.getModel().getBlock();
             int rows = batch.length;
             int[] indices = new int[rows];
@@ -117,40 +152,104 @@ public final class ListDistillation {
                 lengths[i] = 1 + random.nextInt(sequence.length);
                 inputs[i] = block.inferenceInput(Arrays.copyOf(sequence, lengths[i]));
             }
-            int[][] answers = source.answers(indices, lengths);
+            Candidates candidates = candidates(source.answers(indices, lengths), random);
+            NDArray x = step.create(SequenceBatches.leftPad(inputs, spec.maxLength()), new Shape(rows, spec.maxLength()));
+            NDList out = trainer.forward(new NDList(x));
+            NDArray last = out.get(0).get(new NDIndex(":, -1, :"));                           // [B, E]
+            int width = candidates.width();
+            NDArray embedded = Embedding.embedding(step.create(candidates.ids(), new Shape(rows, width)), out.get(1),
+                    SparseFormat.DENSE).singletonOrThrow();                                   // [B, L, E]
+            NDArray scores = embedded.matMul(last.expandDims(2)).squeeze(2);                 // [B, L]
+            return candidates.loss(loss, scores, step, rows);
+        }
+
+        /**
+         * Many prefixes of each example's sequence from one pass of the (causal) student: the window's items
+         * left-padded as one row, the representation at each chosen prefix end scored against the whole item table,
+         * and each prefix's candidates picked from its scores.
+         */
+        private NDArray onePassLoss(Trainer trainer, NDManager step, int[] batch, Random random) {
+            int rows = batch.length;
+            int length = spec.maxLength();
+            int width = 0;
+            for (int example : batch) {
+                width = Math.max(width, plan.prefixes(example));
+            }
+            long[] inputs = new long[rows * length];
+            long[] positions = new long[rows * width];
+            int[] indices = new int[rows * width];
+            int[] lengths = new int[rows * width];
+            boolean[] used = new boolean[rows * width];
+            for (int r = 0; r < rows; r++) {
+                int example = batch[r];
+                int sequenceIndex = plan.sequence(example);
+                int[] sequence = source.sequence(sequenceIndex);
+                int end = plan.windowEnd(example);
+                int start = Math.max(0, end - length);
+                int padding = length - (end - start);
+                for (int i = start; i < end; i++) {
+                    inputs[r * length + padding + i - start] = sequence[i];
+                }
+                int[] prefixLengths = plan.prefixLengths(example);
+                for (int p = 0; p < width; p++) {
+                    int slot = r * width + p;
+                    indices[slot] = sequenceIndex;
+                    if (p < prefixLengths.length) {
+                        lengths[slot] = prefixLengths[p];
+                        positions[slot] = padding + prefixLengths[p] - 1 - start;
+                        used[slot] = true;
+                    } else { // an unused slot: scored at the last column, masked out of the loss
+                        lengths[slot] = end;
+                        positions[slot] = length - 1;
+                    }
+                }
+            }
+            Candidates candidates = candidates(source.answers(indices, lengths), random);
+            candidates.maskUnused(used);
+            NDList out = trainer.forward(new NDList(step.create(inputs, new Shape(rows, length)),
+                    step.create(positions, new Shape(rows, width))));
+            NDArray representations = out.get(0).reshape(-1, spec.embeddingSize());          // [B·P, E]
+            NDArray all = Linear.linear(representations, out.get(1)).singletonOrThrow();     // [B·P, table rows]
+            NDArray scores = all.gather(step.create(candidates.ids(), new Shape(rows * width, candidates.width())), 1);
+            return candidates.loss(loss, scores, step, rows * width);
+        }
+
+        /** Each list's teacher items (labels {@code k - rank}) followed by negatives sampled outside the list. */
+        private Candidates candidates(int[][] answers, Random random) {
             int k = source.listLength();
             int width = k + settings.negatives();
+            int rows = answers.length;
             long[] ids = new long[rows * width];
             float[] labels = new float[rows * width];
             float[] mask = new float[rows * width];
+            boolean[] listed = new boolean[spec.numItems() + 1];
             for (int i = 0; i < rows; i++) {
-                Set<Integer> listed = new HashSet<>();
+                int count = 0;
                 for (int r = 0; r < k; r++) {
                     int item = answers[i][r];
                     if (item > 0) {
                         ids[i * width + r] = item;
                         labels[i * width + r] = k - r;
                         mask[i * width + r] = 1;
-                        listed.add(item);
+                        if (!listed[item]) {
+                            listed[item] = true;
+                            count++;
+                        }
                     }
                 }
                 for (int j = k; j < width; j++) {
                     int item;
                     do {
                         item = 1 + random.nextInt(spec.numItems());
-                    } while (listed.contains(item) && listed.size() < spec.numItems());
+                    } while (listed[item] && count < spec.numItems());
                     ids[i * width + j] = item;
                     mask[i * width + j] = 1;
                 }
+                for (int r = 0; r < k; r++) {
+                    listed[answers[i][r]] = false;
+                }
             }
-            NDArray x = step.create(SequenceBatches.leftPad(inputs, spec.maxLength()), new Shape(rows, spec.maxLength()));
-            NDList out = trainer.forward(new NDList(x));
-            NDArray last = out.get(0).get(new NDIndex(":, -1, :"));                           // [B, E]
-            NDArray candidates = Embedding.embedding(step.create(ids, new Shape(rows, width)), out.get(1),
-                    SparseFormat.DENSE).singletonOrThrow();                                   // [B, L, E]
-            NDArray scores = candidates.matMul(last.expandDims(2)).squeeze(2);               // [B, L]
-            return loss.evaluate(new ListBatch(scores, step.create(labels, new Shape(rows, width)),
-                    step.create(mask, new Shape(rows, width))));
+            return new Candidates(ids, labels, mask, width);
         }
 
         @Override
@@ -168,6 +267,93 @@ public final class ListDistillation {
         @Override
         public String selectionMetric() {
             return SELECTION_METRIC;
+        }
+    }
+
+    /** Candidate ids, labels and mask of a batch's lists, {@code width} per list, row-major. */
+    private record Candidates(long[] ids, float[] labels, float[] mask, int width) {
+        void maskUnused(boolean[] used) {
+            for (int i = 0; i < used.length; i++) {
+                if (!used[i]) {
+                    Arrays.fill(mask, i * width, (i + 1) * width, 0f);
+                }
+            }
+        }
+
+        NDArray loss(RankingLoss loss, NDArray scores, NDManager step, int rows) {
+            Shape shape = new Shape(rows, width);
+            return loss.evaluate(new ListBatch(scores, step.create(labels, shape), step.create(mask, shape)));
+        }
+    }
+
+    /**
+     * The examples of a one-pass epoch: every prefix of every training sequence exactly once. A sequence longer than
+     * the student's input is cut into windows that end at its end and every {@code maxLength} items before it; a
+     * window's prefixes (those ending inside it) are split into chunks of at most {@code prefixesPerPass}, taken
+     * with a stride so that each chunk spans the window. One example is one chunk.
+     */
+    static final class OnePassPlan {
+        private final int[] sequences;
+        private final int[] windowEnds;
+        private final int[] firstPrefixes;
+        private final int[] strides;
+        private final int[] counts;
+
+        private OnePassPlan(int[] sequences, int[] windowEnds, int[] firstPrefixes, int[] strides, int[] counts) {
+            this.sequences = sequences;
+            this.windowEnds = windowEnds;
+            this.firstPrefixes = firstPrefixes;
+            this.strides = strides;
+            this.counts = counts;
+        }
+
+        static OnePassPlan of(ListSource source, int sequences, int maxLength, int prefixesPerPass) {
+            List<int[]> examples = new ArrayList<>();
+            for (int s = 0; s < sequences; s++) {
+                for (int end = source.sequence(s).length; end > 0; end -= maxLength) {
+                    int first = Math.max(0, end - maxLength) + 1;   // the shortest prefix ending in this window
+                    int prefixes = end - first + 1;
+                    int chunks = (prefixes + prefixesPerPass - 1) / prefixesPerPass;
+                    for (int c = 0; c < chunks; c++) {
+                        int count = (prefixes - c + chunks - 1) / chunks;
+                        examples.add(new int[] {s, end, first + c, chunks, count});
+                    }
+                }
+            }
+            int n = examples.size();
+            int[][] columns = new int[5][n];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < 5; c++) {
+                    columns[c][i] = examples.get(i)[c];
+                }
+            }
+            return new OnePassPlan(columns[0], columns[1], columns[2], columns[3], columns[4]);
+        }
+
+        int size() {
+            return sequences.length;
+        }
+
+        int sequence(int example) {
+            return sequences[example];
+        }
+
+        /** The window's end in its sequence (exclusive): the window holds the {@code maxLength} items before it. */
+        int windowEnd(int example) {
+            return windowEnds[example];
+        }
+
+        int prefixes(int example) {
+            return counts[example];
+        }
+
+        /** The lengths of the example's prefixes, ascending. */
+        int[] prefixLengths(int example) {
+            int[] out = new int[counts[example]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = firstPrefixes[example] + i * strides[example];
+            }
+            return out;
         }
     }
 }

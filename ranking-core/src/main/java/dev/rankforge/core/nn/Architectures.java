@@ -33,6 +33,20 @@ public final class Architectures {
         return name != null && FACTORIES.containsKey(name);
     }
 
+    /**
+     * Whether a student of this architecture distils many prefixes from one pass
+     * ({@link SequenceRecommender#encodesPrefixesInOnePass}).
+     */
+    public static boolean encodesPrefixesInOnePass(String name) {
+        return build(ModelSpec.paperPreset(name, 1, 5)).encodesPrefixesInOnePass();
+    }
+
+    /** Why {@code name} cannot be distilled one pass for many prefixes, naming those that can. */
+    public static String onePassRefusal(String name) {
+        return "one-pass needs a causal student (" + String.join(", ", names().stream()
+                .filter(Architectures::encodesPrefixesInOnePass).toList()) + "), not " + name;
+    }
+
     /** Builds an uninitialised block for {@code spec}. */
     public static SequenceRecommender build(ModelSpec spec) {
         Function<ModelSpec, SequenceRecommender> factory = FACTORIES.get(spec.architecture());

@@ -36,6 +36,11 @@ public final class Gru4Rec extends SequenceRecommender {
     }
 
     @Override
+    public boolean encodesPrefixesInOnePass() {
+        return true;
+    }
+
+    @Override
     public Objective objective() {
         return Objective.NEXT_ITEM_ALL_POSITIONS;
     }

@@ -44,6 +44,17 @@ public final class Narm extends SequenceRecommender {
     }
 
     @Override
+    public boolean encodesPrefixesInOnePass() {
+        return true;
+    }
+
+    /** As many prefixes as the pairwise attention of a pass fits ({@link TrainingBatch#prefixesPerRow}). */
+    @Override
+    public int prefixesPerPass(int rows) {
+        return TrainingBatch.prefixesPerRow(rows, spec().maxLength(), spec().hiddenSize());
+    }
+
+    @Override
     public Objective objective() {
         return Objective.NEXT_ITEM_LAST_POSITION;
     }

@@ -18,6 +18,11 @@ public final class SasRec extends TransformerRecommender {
     }
 
     @Override
+    public boolean encodesPrefixesInOnePass() {
+        return true;
+    }
+
+    @Override
     public Objective objective() {
         return Objective.NEXT_ITEM_SAMPLED_BCE;
     }

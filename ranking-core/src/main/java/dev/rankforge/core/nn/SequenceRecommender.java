@@ -62,6 +62,25 @@ public abstract class SequenceRecommender extends AbstractBlock {
         return java.util.List.of(objective());
     }
 
+    /**
+     * Whether a forward pass given prefix end positions (a second input) encodes each prefix from the items up to its
+     * end only, so that one pass over a sequence trains a student on many of its prefixes: true for the causal
+     * encoders (GRU4Rec, NARM, SASRec, the two-tower towers), false for BERT4Rec (bidirectional, its prefix ends
+     * in a mask token) and Caser (the last position only). Positions are those of the row: SASRec sees a prefix at
+     * the column where it ends in that row, as in its own all-positions training.
+     */
+    public boolean encodesPrefixesInOnePass() {
+        return false;
+    }
+
+    /**
+     * Most prefix ends per row that one training pass over {@code rows} rows may encode (see {@link #encodeAt}):
+     * every position by default, where the encoding at a position is gathered from one encoding of the row.
+     */
+    public int prefixesPerPass(int rows) {
+        return spec.maxLength();
+    }
+
     /** The id sequence fed to the model to recommend after {@code history} (BERT4Rec appends its mask token). */
     public int[] inferenceInput(int[] history) {
         return history;

@@ -59,6 +59,11 @@ public final class TwoTower extends SequenceRecommender {
     }
 
     @Override
+    public boolean encodesPrefixesInOnePass() {
+        return true;
+    }
+
+    @Override
     public Objective objective() {
         return Objective.IN_BATCH_SOFTMAX;
     }

@@ -42,9 +42,20 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
 
     /** Resolved {@link DistillationParams}. */
     @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
-    public record Distillation(String loss, int negatives, int listLength, int prefixesPerSequence) {
+    public record Distillation(String loss, int negatives, int listLength, int prefixesPerSequence,
+                               String prefixEncoding) {
+        /** {@link DistillationParams#prefixEncoding}'s default and a row stored before it existed. */
+        static final String PER_PREFIX = "per-prefix";
+        static final String ONE_PASS = "one-pass";
+
+        public Distillation {
+            if (prefixEncoding == null) {
+                prefixEncoding = PER_PREFIX;
+            }
+        }
+
         public ListDistillation.Settings settings() {
-            return new ListDistillation.Settings(loss, negatives, prefixesPerSequence);
+            return new ListDistillation.Settings(loss, negatives, prefixesPerSequence, ONE_PASS.equals(prefixEncoding));
         }
     }
 
@@ -69,7 +80,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
                                          DistillationParams d, ExtractionParams x, String selfUrl,
                                          OutboundPolicy outbound, Credentials credentials) {
         TrainingParams in = p == null ? TrainingParams.defaults() : p;
-        Distillation distillation = kind == TrainingKind.TRAIN ? null : distillation(d);
+        Distillation distillation = kind == TrainingKind.TRAIN ? null : distillation(d, architecture);
         Extraction extraction = kind == TrainingKind.EXTRACT ? extraction(x, selfUrl, outbound, credentials) : null;
         // What the request leaves out comes from ranking-core: the architecture's paper preset for its sizes,
         // TrainConfig's defaults for the optimisation; only the history length is this service's own default.
@@ -113,13 +124,23 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         return r;
     }
 
-    private static Distillation distillation(DistillationParams d) {
-        DistillationParams in = d == null ? new DistillationParams(null, null, null, null) : d;
+    private static Distillation distillation(DistillationParams d, String architecture) {
+        DistillationParams in = d == null ? new DistillationParams(null, null, null, null, null) : d;
         Distillation r = new Distillation(in.loss() == null ? "margin-rank" : in.loss(),
                 orDefault(in.negatives(), 100), orDefault(in.listLength(), 100),
-                orDefault(in.prefixesPerSequence(), 4));
+                orDefault(in.prefixesPerSequence(), 4), in.prefixEncoding());
         if (!Losses.names().contains(r.loss)) {
             throw new InvalidRequestException("distillation.loss", "must be one of " + Losses.names());
+        }
+        if (Distillation.ONE_PASS.equals(r.prefixEncoding)) {
+            if (in.prefixesPerSequence() != null) {
+                throw new InvalidRequestException("distillation.prefixesPerSequence",
+                        "applies to per-prefix encoding only: one-pass trains every prefix once an epoch");
+            }
+            if (!Architectures.encodesPrefixesInOnePass(architecture)) {
+                throw new InvalidRequestException("distillation.prefixEncoding",
+                        Architectures.onePassRefusal(architecture));
+            }
         }
         return r;
     }
