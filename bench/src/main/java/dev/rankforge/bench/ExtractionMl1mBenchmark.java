@@ -105,8 +105,13 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
     int prefixesPerSequence;
 
     @Option(names = "--student-one-pass", description = "Train many prefixes from one pass of a causal surrogate "
-            + "(narm, sasrec): every prefix of every sequence once an epoch. Entries and files get a one-pass suffix.")
+            + "(narm, sasrec, gru4rec, two-tower): every prefix of every sequence once an epoch. Entries and files get "
+            + "a -one-pass suffix.")
     boolean studentOnePass;
+
+    @Option(names = "--student-batch-size", defaultValue = "128",
+            description = "Rows per surrogate training batch (one-pass: fewer rows take more prefixes each).")
+    int studentBatchSize;
 
     @Option(names = "--negatives", defaultValue = "100")
     int negatives;
@@ -147,8 +152,9 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
             }
             for (String generator : generators) {
                 String key = extractionKey(architecture, surrogateArchitecture, generator);
-                // surrogates recorded of this victim and query set by an earlier run stay beside this run's
-                Map<String, Object> surrogates = earlierSurrogates(extractions.get(key));
+                // surrogates an earlier run recorded from the query set this run reuses stay beside this run's
+                Map<String, Object> surrogates = Files.exists(queryFile(dir, generator))
+                        ? earlierSurrogates(extractions.get(key)) : new LinkedHashMap<>();
                 Map<String, Object> extraction = new LinkedHashMap<>();
                 extractions.put(key, extraction);
                 QuerySet queries = queriesFor(generator, dataset.numItems(), blackBox, dir, extraction);
@@ -276,9 +282,13 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         return victim;
     }
 
+    private static Path queryFile(Path dir, String generator) {
+        return dir.resolve("queries-" + generator + ".rfqs");
+    }
+
     private QuerySet queriesFor(String generator, int numItems, BlackBox blackBox, Path dir,
                                 Map<String, Object> extraction) throws IOException {
-        Path file = dir.resolve("queries-" + generator + ".rfqs");
+        Path file = queryFile(dir, generator);
         QueryGenerator.Strategy strategy = QueryGenerator.Strategy.valueOf(generator.toUpperCase(Locale.ROOT));
         QuerySet queries;
         if (Files.exists(file)) {
@@ -316,7 +326,8 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
         ModelSpec studentSpec = ModelSpec.paperPreset(surrogateArchitecture, numItems, studentMaxLength);
         long started = System.nanoTime();
         List<Map<String, Object>> curve = new ArrayList<>();
-        TrainConfig config = new TrainConfig(studentEpochs, 128, 1e-3f, 0f, 5f, studentEpochs, 0, 42L, "cpu")
+        TrainConfig config = new TrainConfig(studentEpochs, studentBatchSize, 1e-3f, 0f, 5f, studentEpochs, 0, 42L,
+                "cpu")
                 .withMaxSeconds(studentMinutes * 60);
         try (ScoringModel surrogate = new ListDistillation(config).train(studentSpec, queries,
                 new ListDistillation.Settings(loss, negatives, prefixesPerSequence, studentOnePass), report -> {
@@ -329,8 +340,8 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
             entry.put("spec", studentSpec);
             entry.put("settings", studentOnePass
                     ? Map.of("epochs", studentEpochs, "minutesBudget", studentMinutes, "onePass", true,
-                            "negatives", negatives)
-                    : Map.of("epochs", studentEpochs, "minutesBudget", studentMinutes,
+                            "batchSize", studentBatchSize, "negatives", negatives)
+                    : Map.of("epochs", studentEpochs, "minutesBudget", studentMinutes, "batchSize", studentBatchSize,
                             "prefixesPerSequence", prefixesPerSequence, "negatives", negatives));
             entry.put("trainingMinutes", (System.nanoTime() - started) / 6e10);
             entry.put("curve", curve);

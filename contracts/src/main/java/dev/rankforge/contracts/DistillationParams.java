@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Pattern;
  * @param prefixEncoding      {@code per-prefix} (default, the extraction paper's: each example one random prefix, its
  *                            own pass) or {@code one-pass} (a causal student — gru4rec, narm, sasrec, two-tower —
  *                            encodes many prefixes of a sequence in one pass: every prefix of every sequence once an
- *                            epoch, many times the examples per second)
+ *                            epoch, many prefixes a pass; the job's examples are then passes)
  */
 public record DistillationParams(String loss, @Min(0) @Max(10_000) Integer negatives,
                                  @Min(10) @Max(100) Integer listLength,

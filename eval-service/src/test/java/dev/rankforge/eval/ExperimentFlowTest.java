@@ -302,14 +302,15 @@ class ExperimentFlowTest {
                   "x":      {"kind": "trian"},
                   "other":  {"kind": "train", "dataset": "data", "architecture": "gru5rec"},
                   "steal":  {"kind": "extract", "dataset": "data", "victim": "victim", "architecture": "bert4rec",
-                             "distillation": {"prefixEncoding": "one-pass"}},
+                             "distillation": {"prefixEncoding": "one-pass", "prefixesPerSequence": 2}},
                   "copy":   {"kind": "distill", "dataset": "data", "teacher": "victim",
                              "distillation": {"prefixEncoding": "sometimes", "negatives": -1}}}}""".formatted(UUID.randomUUID()))
                 .when().post("/experiments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("steps.data.synthetic", "steps.victim.params.epochz",
                         "steps.eval.protocols[0]", "steps.x.kind", "steps.other.architecture",
-                        "steps.steal.distillation.prefixEncoding", "steps.copy.distillation.prefixEncoding",
+                        "steps.steal.distillation.prefixEncoding", "steps.steal.distillation.prefixesPerSequence",
+                        "steps.copy.distillation.prefixEncoding",
                         "steps.copy.distillation.negatives"));
         given().contentType("application/json").body("""
                 {"name": "dangling", "steps": {"eval": {"kind": "evaluate", "dataset": "data", "models": ["victim"]}}}""")

@@ -27,8 +27,9 @@ public final class ModelSteps {
     }
 
     /**
-     * Refuses a distillation loss ranking-core does not know, and one-pass prefix encoding for a student
-     * {@code architecture} (null: not known yet) that encodes each prefix in its own pass.
+     * Refuses what trainer-service would refuse of a distillation: a loss ranking-core does not know, one-pass prefix
+     * encoding for a student {@code architecture} (null: not known yet) that encodes each prefix in its own pass, and
+     * prefixes per sequence with one-pass.
      */
     public static List<FieldError> checkDistillation(DistillationParams distillation, String architecture) {
         List<FieldError> errors = new java.util.ArrayList<>();
@@ -37,9 +38,15 @@ public final class ModelSteps {
             errors.add(new FieldError("distillation.loss",
                     "unknown loss '" + loss + "'; known: " + String.join(", ", Losses.names())));
         }
-        if (distillation != null && "one-pass".equals(distillation.prefixEncoding()) && architecture != null
-                && Architectures.isKnown(architecture) && !Architectures.encodesPrefixesInOnePass(architecture)) {
-            errors.add(new FieldError("distillation.prefixEncoding", Architectures.onePassRefusal(architecture)));
+        if (distillation != null && "one-pass".equals(distillation.prefixEncoding())) {
+            if (architecture != null && Architectures.isKnown(architecture)
+                    && !Architectures.encodesPrefixesInOnePass(architecture)) {
+                errors.add(new FieldError("distillation.prefixEncoding", Architectures.onePassRefusal(architecture)));
+            }
+            if (distillation.prefixesPerSequence() != null) {
+                errors.add(new FieldError("distillation.prefixesPerSequence",
+                        "applies to per-prefix encoding only: one-pass trains every prefix once an epoch"));
+            }
         }
         return errors;
     }

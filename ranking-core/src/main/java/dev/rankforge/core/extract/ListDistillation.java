@@ -47,9 +47,10 @@ public final class ListDistillation {
     private static final int MAX_VALIDATION = 500;
 
     /**
-     * Most student scores {@code [prefixes, items]} one one-pass batch computes before it picks each prefix's
-     * candidates (32 Mi floats, 128 MB, a few times that with gradients): every prefix of a 128-row batch fits for
-     * short catalogues; for large ones fewer prefixes a pass do.
+     * Most floats of one one-pass batch's largest tensors: each prefix's scores over the item table, and the
+     * {@code candidates × candidates} pairs the pairwise losses (margin-rank, LambdaLoss, BPR) build over its list and
+     * negatives (32 Mi floats, 128 MB, a few times that with gradients). At the paper's 100 + 100 candidates and
+     * ML-1M's 3,416 items a 32-row batch takes 23 prefixes a pass, a 128-row batch 5: one-pass wants small batches.
      */
     static final long ONE_PASS_SCORE_BUDGET = 32L << 20;
 
@@ -60,7 +61,8 @@ public final class ListDistillation {
      * @param onePass             many prefixes of a sequence from one pass of a causal student
      *                            ({@link SequenceRecommender#encodesPrefixesInOnePass}): an epoch trains every prefix
      *                            of every sequence once, as the paper's epoch does, and {@code prefixesPerSequence}
-     *                            does not apply
+     *                            does not apply; a sequence longer than the student's input is cut into windows, so
+     *                            some prefixes see fewer items than a pass of their own would ({@link OnePassPlan})
      */
     public record Settings(String loss, int negatives, int prefixesPerSequence, boolean onePass) {
         public Settings {
@@ -92,9 +94,11 @@ public final class ListDistillation {
         if (settings.onePass() && !shape.encodesPrefixesInOnePass()) {
             throw new IllegalArgumentException(Architectures.onePassRefusal(student.architecture()));
         }
-        int prefixesPerPass = Math.max(1, Math.min(shape.prefixesPerPass(config.batchSize()),
-                (int) Math.min(student.maxLength(),
-                        ONE_PASS_SCORE_BUDGET / ((long) config.batchSize() * (student.numItems() + 1)))));
+        // each prefix costs its scores over the table and, for the pairwise losses, its candidates' pairs
+        int candidates = source.listLength() + settings.negatives();
+        long perPrefix = student.numItems() + 1L + (long) candidates * candidates;
+        int prefixesPerPass = (int) Math.max(1, Math.min(shape.prefixesPerPass(config.batchSize()),
+                Math.min(student.maxLength(), ONE_PASS_SCORE_BUDGET / (config.batchSize() * perPrefix))));
         return new TrainingLoop(config).run(student, scoring -> new Task(student, source, settings, prefixesPerPass),
                 listener, cancelled, checkpointing);
     }
@@ -107,7 +111,7 @@ public final class ListDistillation {
         private final int trainSequences;
         private final List<int[]> validationHistories = new ArrayList<>();
         private final List<int[]> validationAnswers = new ArrayList<>();
-        /** One-pass examples: the sequence, the end of its window (exclusive), the stride and offset of the chunk. */
+        /** The one-pass epoch's examples; null when each prefix has its own pass. */
         private final OnePassPlan plan;
 
         Task(ModelSpec spec, ListSource source, Settings settings, int prefixesPerPass) {
@@ -177,34 +181,32 @@ public final class ListDistillation {
             }
             long[] inputs = new long[rows * length];
             long[] positions = new long[rows * width];
-            int[] indices = new int[rows * width];
-            int[] lengths = new int[rows * width];
             boolean[] used = new boolean[rows * width];
+            int[] indices = new int[rows * width];    // of the used slots, in slot order
+            int[] lengths = new int[rows * width];
+            int asked = 0;
             for (int r = 0; r < rows; r++) {
                 int example = batch[r];
-                int sequenceIndex = plan.sequence(example);
-                int[] sequence = source.sequence(sequenceIndex);
-                int end = plan.windowEnd(example);
-                int start = Math.max(0, end - length);
-                int padding = length - (end - start);
-                for (int i = start; i < end; i++) {
-                    inputs[r * length + padding + i - start] = sequence[i];
-                }
+                plan.fillRow(example, source.sequence(plan.sequence(example)), inputs, r * length);
                 int[] prefixLengths = plan.prefixLengths(example);
                 for (int p = 0; p < width; p++) {
                     int slot = r * width + p;
-                    indices[slot] = sequenceIndex;
                     if (p < prefixLengths.length) {
-                        lengths[slot] = prefixLengths[p];
-                        positions[slot] = padding + prefixLengths[p] - 1 - start;
+                        positions[slot] = plan.column(example, prefixLengths[p]);
                         used[slot] = true;
+                        indices[asked] = plan.sequence(example);
+                        lengths[asked++] = prefixLengths[p];
                     } else { // an unused slot: scored at the last column, masked out of the loss
-                        lengths[slot] = end;
                         positions[slot] = length - 1;
                     }
                 }
             }
-            Candidates candidates = candidates(source.answers(indices, lengths), random);
+            int[][] answered = source.answers(Arrays.copyOf(indices, asked), Arrays.copyOf(lengths, asked));
+            int[][] answers = new int[rows * width][];
+            for (int slot = 0, next = 0; slot < answers.length; slot++) {
+                answers[slot] = used[slot] ? answered[next++] : new int[source.listLength()];
+            }
+            Candidates candidates = candidates(answers, random);
             candidates.maskUnused(used);
             NDList out = trainer.forward(new NDList(step.create(inputs, new Shape(rows, length)),
                     step.create(positions, new Shape(rows, width))));
@@ -288,23 +290,27 @@ public final class ListDistillation {
 
     /**
      * The examples of a one-pass epoch: every prefix of every training sequence exactly once. A sequence longer than
-     * the student's input is cut into windows that end at its end and every {@code maxLength} items before it; a
-     * window's prefixes (those ending inside it) are split into chunks of at most {@code prefixesPerPass}, taken
-     * with a stride so that each chunk spans the window. One example is one chunk.
+     * the student's input is cut into windows of {@code maxLength} items that end at its end and every
+     * {@code maxLength} items before it; a window's prefixes (those ending inside it) are split into chunks of at most
+     * {@code prefixesPerPass}, taken with a stride so that each chunk spans the window. One example is one chunk, fed
+     * as its window's row. A prefix is encoded from the items of its window up to its end: the first prefixes of a
+     * later window see fewer than {@code maxLength} items (a per-prefix pass would see the last {@code maxLength}).
      */
     static final class OnePassPlan {
+        private final int maxLength;
         private final int[] sequences;
         private final int[] windowEnds;
         private final int[] firstPrefixes;
         private final int[] strides;
         private final int[] counts;
 
-        private OnePassPlan(int[] sequences, int[] windowEnds, int[] firstPrefixes, int[] strides, int[] counts) {
-            this.sequences = sequences;
-            this.windowEnds = windowEnds;
-            this.firstPrefixes = firstPrefixes;
-            this.strides = strides;
-            this.counts = counts;
+        private OnePassPlan(int maxLength, int[][] columns) {
+            this.maxLength = maxLength;
+            this.sequences = columns[0];
+            this.windowEnds = columns[1];
+            this.firstPrefixes = columns[2];
+            this.strides = columns[3];
+            this.counts = columns[4];
         }
 
         static OnePassPlan of(ListSource source, int sequences, int maxLength, int prefixesPerPass) {
@@ -320,14 +326,13 @@ public final class ListDistillation {
                     }
                 }
             }
-            int n = examples.size();
-            int[][] columns = new int[5][n];
-            for (int i = 0; i < n; i++) {
+            int[][] columns = new int[5][examples.size()];
+            for (int i = 0; i < examples.size(); i++) {
                 for (int c = 0; c < 5; c++) {
                     columns[c][i] = examples.get(i)[c];
                 }
             }
-            return new OnePassPlan(columns[0], columns[1], columns[2], columns[3], columns[4]);
+            return new OnePassPlan(maxLength, columns);
         }
 
         int size() {
@@ -354,6 +359,22 @@ public final class ListDistillation {
                 out[i] = firstPrefixes[example] + i * strides[example];
             }
             return out;
+        }
+
+        /** Writes the example's window of {@code sequence}, left-padded, into {@code maxLength} ids at {@code offset}. */
+        void fillRow(int example, int[] sequence, long[] inputs, int offset) {
+            int end = windowEnds[example];
+            int start = Math.max(0, end - maxLength);
+            int padding = maxLength - (end - start);
+            for (int i = start; i < end; i++) {
+                inputs[offset + padding + i - start] = sequence[i];
+            }
+        }
+
+        /** The column of the row {@link #fillRow} writes at which the prefix of {@code prefixLength} items ends. */
+        int column(int example, int prefixLength) {
+            int end = windowEnds[example];
+            return maxLength - (end - prefixLength) - 1;
         }
     }
 }

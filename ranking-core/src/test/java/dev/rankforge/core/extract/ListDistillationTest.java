@@ -69,6 +69,29 @@ class ListDistillationTest {
     }
 
     @Test
+    void eachPrefixIsReadWhereItsLastItemSitsAfterTheItemsBeforeIt() {
+        int maxLength = 6;
+        ListSource source = source(14, 5);
+        ListDistillation.OnePassPlan plan = ListDistillation.OnePassPlan.of(source, 2, maxLength, 4);
+        for (int e = 0; e < plan.size(); e++) {
+            int[] sequence = source.sequence(plan.sequence(e));
+            long[] row = new long[maxLength + 3];
+            plan.fillRow(e, sequence, row, 3);
+            for (int length : plan.prefixLengths(e)) {
+                int column = 3 + plan.column(e, length);
+                assertThat(row[column]).as("the prefix's last item").isEqualTo(sequence[length - 1]);
+                // what the student sees up to that column: the prefix's last items, left-padded
+                int seen = 0;
+                for (int c = column; c >= 3 && row[c] != 0; c--) {
+                    assertThat(row[c]).isEqualTo(sequence[length - 1 - seen]);
+                    seen++;
+                }
+                assertThat(seen).isEqualTo(Math.min(length, length - (plan.windowEnd(e) - maxLength)));
+            }
+        }
+    }
+
+    @Test
     void aBidirectionalStudentIsRefusedOnePass() {
         ModelSpec bert = new ModelSpec(Architectures.BERT4REC, 30, 16, 16, 10);
         assertThatThrownBy(() -> new ListDistillation(new TrainConfig(1, 8, 1e-3f, 0f, 5f, 1, 0, 1, "cpu"))

@@ -42,7 +42,7 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
 
     /** Resolved {@link DistillationParams}. */
     @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
-    public record Distillation(String loss, int negatives, int listLength, int prefixesPerSequence,
+    public record Distillation(String loss, int negatives, int listLength, Integer prefixesPerSequence,
                                String prefixEncoding) {
         /** {@link DistillationParams#prefixEncoding}'s default and a row stored before it existed. */
         static final String PER_PREFIX = "per-prefix";
@@ -55,7 +55,9 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         }
 
         public ListDistillation.Settings settings() {
-            return new ListDistillation.Settings(loss, negatives, prefixesPerSequence, ONE_PASS.equals(prefixEncoding));
+            // one-pass trains every prefix an epoch: it has no prefixes per sequence (null), Settings wants one
+            return new ListDistillation.Settings(loss, negatives, prefixesPerSequence == null ? 1 : prefixesPerSequence,
+                    ONE_PASS.equals(prefixEncoding));
         }
     }
 
@@ -128,7 +130,8 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         DistillationParams in = d == null ? new DistillationParams(null, null, null, null, null) : d;
         Distillation r = new Distillation(in.loss() == null ? "margin-rank" : in.loss(),
                 orDefault(in.negatives(), 100), orDefault(in.listLength(), 100),
-                orDefault(in.prefixesPerSequence(), 4), in.prefixEncoding());
+                Distillation.ONE_PASS.equals(in.prefixEncoding()) ? null : orDefault(in.prefixesPerSequence(), 4),
+                in.prefixEncoding());
         if (!Losses.names().contains(r.loss)) {
             throw new InvalidRequestException("distillation.loss", "must be one of " + Losses.names());
         }
