@@ -113,6 +113,10 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
             description = "Rows per surrogate training batch (one-pass: fewer rows take more prefixes each).")
     int studentBatchSize;
 
+    @Option(names = "--student-suffix", description = "Appended to each surrogate's entry and file name "
+            + "(<loss>[-one-pass]-<suffix>), so that a variant of the settings is recorded beside the others.")
+    String studentSuffix;
+
     @Option(names = "--negatives", defaultValue = "100")
     int negatives;
 
@@ -160,7 +164,8 @@ final class ExtractionMl1mBenchmark implements Callable<Integer> {
                 QuerySet queries = queriesFor(generator, dataset.numItems(), blackBox, dir, extraction);
                 extraction.put("surrogates", surrogates);
                 for (String loss : losses) {
-                    String variant = studentOnePass ? loss + "-one-pass" : loss;
+                    String variant = (studentOnePass ? loss + "-one-pass" : loss)
+                            + (studentSuffix == null ? "" : "-" + studentSuffix);
                     surrogates.put(variant, distil(dataset.numItems(), queries, loss, blackBox, testHistories,
                             dir.resolve(surrogateFile(surrogateArchitecture.equals(architecture) ? null
                                     : surrogateArchitecture, generator, variant))));
