@@ -22,4 +22,11 @@ public record DistillationParams(String loss, @Min(0) @Max(10_000) Integer negat
                                  @Min(1) @Max(1000) Integer prefixesPerSequence,
                                  @Pattern(regexp = "per-prefix|one-pass",
                                          message = "must be per-prefix or one-pass") String prefixEncoding) {
+    /** {@link #prefixEncoding}'s default, the paper's. */
+    public static final String PER_PREFIX = "per-prefix";
+    public static final String ONE_PASS = "one-pass";
+    /** Why {@link #prefixesPerSequence} is refused with {@link #ONE_PASS}: said the same by every service. */
+    public static final String NO_PREFIXES_PER_SEQUENCE_WITH_ONE_PASS =
+            "applies to per-prefix encoding only: one-pass trains every prefix once an epoch";
+
 }

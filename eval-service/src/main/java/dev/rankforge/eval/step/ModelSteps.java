@@ -38,14 +38,14 @@ public final class ModelSteps {
             errors.add(new FieldError("distillation.loss",
                     "unknown loss '" + loss + "'; known: " + String.join(", ", Losses.names())));
         }
-        if (distillation != null && "one-pass".equals(distillation.prefixEncoding())) {
+        if (distillation != null && DistillationParams.ONE_PASS.equals(distillation.prefixEncoding())) {
             if (architecture != null && Architectures.isKnown(architecture)
                     && !Architectures.encodesPrefixesInOnePass(architecture)) {
                 errors.add(new FieldError("distillation.prefixEncoding", Architectures.onePassRefusal(architecture)));
             }
             if (distillation.prefixesPerSequence() != null) {
                 errors.add(new FieldError("distillation.prefixesPerSequence",
-                        "applies to per-prefix encoding only: one-pass trains every prefix once an epoch"));
+                        DistillationParams.NO_PREFIXES_PER_SEQUENCE_WITH_ONE_PASS));
             }
         }
         return errors;

@@ -44,20 +44,16 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
     @JsonIgnoreProperties(ignoreUnknown = true) // stored as jsonb: a row written by another version still reads
     public record Distillation(String loss, int negatives, int listLength, Integer prefixesPerSequence,
                                String prefixEncoding) {
-        /** {@link DistillationParams#prefixEncoding}'s default and a row stored before it existed. */
-        static final String PER_PREFIX = "per-prefix";
-        static final String ONE_PASS = "one-pass";
-
         public Distillation {
-            if (prefixEncoding == null) {
-                prefixEncoding = PER_PREFIX;
+            if (prefixEncoding == null) { // left out, or a row stored before it existed
+                prefixEncoding = DistillationParams.PER_PREFIX;
             }
         }
 
         public ListDistillation.Settings settings() {
             // one-pass trains every prefix an epoch: it has no prefixes per sequence (null), Settings wants one
             return new ListDistillation.Settings(loss, negatives, prefixesPerSequence == null ? 1 : prefixesPerSequence,
-                    ONE_PASS.equals(prefixEncoding));
+                    DistillationParams.ONE_PASS.equals(prefixEncoding));
         }
     }
 
@@ -130,15 +126,15 @@ public record ResolvedParams(int epochs, int embeddingSize, int hiddenSize, int 
         DistillationParams in = d == null ? new DistillationParams(null, null, null, null, null) : d;
         Distillation r = new Distillation(in.loss() == null ? "margin-rank" : in.loss(),
                 orDefault(in.negatives(), 100), orDefault(in.listLength(), 100),
-                Distillation.ONE_PASS.equals(in.prefixEncoding()) ? null : orDefault(in.prefixesPerSequence(), 4),
+                DistillationParams.ONE_PASS.equals(in.prefixEncoding()) ? null : orDefault(in.prefixesPerSequence(), 4),
                 in.prefixEncoding());
         if (!Losses.names().contains(r.loss)) {
             throw new InvalidRequestException("distillation.loss", "must be one of " + Losses.names());
         }
-        if (Distillation.ONE_PASS.equals(r.prefixEncoding)) {
+        if (DistillationParams.ONE_PASS.equals(r.prefixEncoding)) {
             if (in.prefixesPerSequence() != null) {
                 throw new InvalidRequestException("distillation.prefixesPerSequence",
-                        "applies to per-prefix encoding only: one-pass trains every prefix once an epoch");
+                        DistillationParams.NO_PREFIXES_PER_SEQUENCE_WITH_ONE_PASS);
             }
             if (!Architectures.encodesPrefixesInOnePass(architecture)) {
                 throw new InvalidRequestException("distillation.prefixEncoding",
